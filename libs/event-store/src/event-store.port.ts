@@ -1,0 +1,64 @@
+import type { EventEnvelope, NewEvent, StoredEvent } from './envelope';
+
+/** How the stream must stand before an append: a count of events (0 = empty) or a named state. */
+export type ExpectedVersion = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export interface AppendOptions {
+  expected: ExpectedVersion;
+  tenantId: string;
+  /** Stream category, e.g. `claim` for `claim-<uuid>`. */
+  streamType?: string;
+  /** Idempotency ledger entry written with the append (PostgreSQL: same transaction). */
+  ledger?: LedgerEntry;
+}
+
+export interface LedgerEntry {
+  commandId: string;
+  commandType: string;
+  /** SHA-256 of the canonical command payload. */
+  payloadHash: Buffer;
+  /** Response to hand back on a retry; never PHI. */
+  result: unknown;
+}
+
+export interface AppendResult {
+  /** Stream version after the append (count of events). */
+  nextVersion: bigint;
+  /** Checkpoint of the last appended event in the global order. */
+  checkpoint: string;
+  globalPositions: bigint[];
+}
+
+export interface ReadStreamOptions {
+  tenantId: string;
+  fromVersion?: bigint;
+  toVersion?: bigint;
+  /** Only events recorded at or before this instant (compliance replay: "as of"). */
+  asOf?: Date;
+}
+
+export interface ReadAllBatch {
+  events: StoredEvent[];
+  /** Checkpoint after the last event of the batch (or the input checkpoint when empty). */
+  checkpoint: string;
+}
+
+/** Stored result of an earlier command with the same idempotency key. */
+export interface LedgerRecord {
+  commandType: string;
+  payloadHash: Buffer;
+  result: unknown;
+}
+
+/**
+ * The event store port. Versions are counts (0 = empty), stream positions are 1-based, checkpoints are
+ * opaque strings that only the issuing adapter parses. Errors are the typed ones in `errors.ts`.
+ */
+export abstract class EventStore {
+  abstract appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  abstract readStream(streamId: string, options: ReadStreamOptions): Promise<EventEnvelope[]>;
+  abstract readAll(after: string, limit: number): Promise<ReadAllBatch>;
+  abstract findLedgerEntry(tenantId: string, commandId: string): Promise<LedgerRecord | undefined>;
+  /** Checkpoint that orders before every event. */
+  abstract readonly start: string;
+}

@@ -1,0 +1,6 @@
+export * from './domain-error';
+export * from './money';
+export * from './local-date';
+export * from './actor';
+export * from './ids';
+export * from './canonical-json';
