@@ -1,7 +1,11 @@
+const fs = require('node:fs');
+const path = require('node:path');
+
 // Three tiers (house style §7): pure specs, PostgreSQL integration specs, and e2e journeys.
 const swc = [
   '@swc/jest',
   {
+    swcrc: false,
     jsc: {
       target: 'es2022',
       parser: { syntax: 'typescript', decorators: true },
@@ -15,9 +19,34 @@ const moduleNameMapper = {
   '^@revcycle/([a-z0-9-]+)/testing$': '<rootDir>/libs/$1/testing/index.ts',
   '^@revcycle/([a-z0-9-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };
+// NestJS 12, jose and others ship as ES modules; Node 20 can require() them but Jest's module system
+// cannot, so those packages go through the same swc transform as our code.
+const esmPackages = (() => {
+  const root = path.join(__dirname, 'node_modules');
+  const names = [];
+  const scan = (dir, prefix) => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      if (entry.startsWith('.')) continue;
+      if (entry.startsWith('@') && !prefix) {
+        scan(path.join(dir, entry), `${entry}/`);
+        continue;
+      }
+      try {
+        const manifest = JSON.parse(fs.readFileSync(path.join(dir, entry, 'package.json'), 'utf8'));
+        if (manifest.type === 'module') names.push(`${prefix}${entry}`);
+      } catch {
+        // not a package folder
+      }
+    }
+  };
+  scan(root, '');
+  return names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+})();
+
 const common = {
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
   moduleNameMapper,
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+
+import { canonicalJson } from '@revcycle/kernel';
+
+import type { EventEnvelope, EventMetadata, NewEvent, StoredEvent } from '../envelope';
+import { ConcurrencyError, DuplicateEventError, IdempotencyKeyReused } from '../errors';
+import type { AppendOptions, AppendResult, ExpectedVersion, LedgerRecord, ReadAllBatch, ReadStreamOptions } from '../event-store.port';
+import { EventStore } from '../event-store.port';
+import { EventSchemaRegistry } from '../upcasters';
+import { formatPgCheckpoint, parsePgCheckpoint, PG_START } from './pg-checkpoint';
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_position: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+const COLUMNS = `global_position, transaction_id, stream_id, stream_position, event_id, event_type, schema_version,
+  data, metadata, recorded_at`;
+
+/** Idempotent replay of an append whose command id is already in the ledger. */
+export class CommandAlreadyRecorded extends Error {
+  constructor(readonly record: LedgerRecord) {
+    super('command already recorded');
+  }
+}
+
+/** The canonical bytes hashed into the chain (event-store.md §8); the append function adds the position. */
+export function canonicalEventBytes(tenantId: string, streamId: string, event: NewEvent): Buffer {
+  return Buffer.from(
+    canonicalJson({
+      data: event.data,
+      eventId: event.eventId,
+      eventType: event.type,
+      metadata: event.metadata,
+      schemaVersion: event.schemaVersion,
+      streamId,
+      tenantId,
+    }),
+    'utf8',
+  );
+}
+
+/** SHA-256 of a command's canonical payload, stored in the idempotency ledger. */
+export function payloadHash(payload: unknown): Buffer {
+  return createHash('sha256').update(canonicalJson(payload)).digest();
+}
+
+const expectedText = (expected: ExpectedVersion): string => (typeof expected === 'bigint' ? expected.toString() : expected);
+
+/**
+ * PostgreSQL adapter: one function call per append, reads in `(transaction_id, global_position)` order
+ * below the `xmin` horizon so a late-committing transaction is never skipped (event-store.md §3).
+ */
+export class PgEventStore extends EventStore {
+  readonly start = PG_START;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly schemas: EventSchemaRegistry = new EventSchemaRegistry(),
+    private readonly onAppended: () => void = () => undefined,
+  ) {
+    super();
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const ledger = options.ledger;
+    const params = [
+      options.tenantId,
+      streamId,
+      options.streamType ?? streamId.split('-')[0],
+      expectedText(options.expected),
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata)),
+      events.map((e) => canonicalEventBytes(options.tenantId, streamId, e)),
+      ledger?.commandId ?? null,
+      ledger?.commandType ?? null,
+      ledger?.payloadHash ?? null,
+      ledger ? JSON.stringify(ledger.result ?? null) : null,
+    ];
+    try {
+      const { rows } = await this.pool.query<{ next_version: string; xid: string; positions: string[] }>(
+        `SELECT next_version, xid::text AS xid, positions FROM event_store.append_to_stream(
+           $1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::bytea[], $11, $12, $13, $14::jsonb)`,
+        params,
+      );
+      this.onAppended();
+      const positions = rows[0].positions.map(BigInt);
+      return {
+        nextVersion: BigInt(rows[0].next_version),
+        globalPositions: positions,
+        checkpoint: formatPgCheckpoint({ xid: BigInt(rows[0].xid), gp: positions[positions.length - 1] }),
+      };
+    } catch (error) {
+      return this.explainAppendFailure(error, streamId, events, options);
+    }
+  }
+
+  private async explainAppendFailure(error: unknown, streamId: string, events: NewEvent[], options: AppendOptions): Promise<never> {
+    const pgError = error as { code?: string; detail?: string; constraint?: string };
+    if (pgError.code === 'ES001') {
+      throw new ConcurrencyError(streamId, expectedText(options.expected), BigInt(pgError.detail ?? '0'));
+    }
+    if (pgError.code === '23505' && pgError.constraint === 'command_ledger_pkey' && options.ledger) {
+      const record = await this.findLedgerEntry(options.tenantId, options.ledger.commandId);
+      if (record && !record.payloadHash.equals(options.ledger.payloadHash)) throw new IdempotencyKeyReused(options.ledger.commandId);
+      if (record) throw new CommandAlreadyRecorded(record);
+    }
+    if (pgError.code === '23505' && pgError.constraint === 'events_event_id_key') {
+      throw new DuplicateEventError(events[0]?.eventId ?? 'unknown');
+    }
+    throw error;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions): Promise<EventEnvelope[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_store.events
+        WHERE tenant_id = $1 AND stream_id = $2 AND stream_position > $3
+          AND ($4::bigint IS NULL OR stream_position <= $4) AND ($5::timestamptz IS NULL OR recorded_at <= $5)
+        ORDER BY stream_position`,
+      [options.tenantId, streamId, (options.fromVersion ?? 0n).toString(), options.toVersion?.toString() ?? null, options.asOf ?? null],
+    );
+    return rows.map((row) => this.toEnvelope(row));
+  }
+
+  async readAll(after: string, limit: number): Promise<ReadAllBatch> {
+    return this.readAllWith(this.pool, after, limit);
+  }
+
+  /** The §3 poll. It must run outside any transaction that has written, or it pins its own horizon. */
+  async readAllWith(db: Pool | PoolClient, after: string, limit: number): Promise<ReadAllBatch> {
+    const position = parsePgCheckpoint(after);
+    const { rows } = await db.query<EventRow & { tenant_id: string }>(
+      `SELECT ${COLUMNS}, tenant_id FROM event_store.events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [position.xid.toString(), position.gp.toString(), limit],
+    );
+    const events = rows.map((row) => this.toStored(row));
+    return { events, checkpoint: events.length ? events[events.length - 1].checkpoint : after };
+  }
+
+  async findLedgerEntry(tenantId: string, commandId: string): Promise<LedgerRecord | undefined> {
+    const { rows } = await this.pool.query<{ command_type: string; payload_hash: Buffer; result: unknown }>(
+      'SELECT command_type, payload_hash, result FROM event_store.command_ledger WHERE tenant_id = $1 AND command_id = $2',
+      [tenantId, commandId],
+    );
+    return rows[0] && { commandType: rows[0].command_type, payloadHash: rows[0].payload_hash, result: rows[0].result };
+  }
+
+  /** Records a command that decided no events, so its retry gets the same answer. */
+  async recordCommand(tenantId: string, ledger: NonNullable<AppendOptions['ledger']>): Promise<void> {
+    const inserted = await this.pool.query(
+      `INSERT INTO event_store.command_ledger (tenant_id, command_id, command_type, payload_hash, result)
+       VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
+      [tenantId, ledger.commandId, ledger.commandType, ledger.payloadHash, JSON.stringify({ body: ledger.result ?? null })],
+    );
+    if (inserted.rowCount === 0) {
+      const record = await this.findLedgerEntry(tenantId, ledger.commandId);
+      if (record && !record.payloadHash.equals(ledger.payloadHash)) throw new IdempotencyKeyReused(ledger.commandId);
+    }
+  }
+
+  private toEnvelope(row: EventRow): EventEnvelope {
+    return this.schemas.upcast({
+      eventId: row.event_id,
+      type: row.event_type,
+      schemaVersion: row.schema_version,
+      data: row.data,
+      metadata: row.metadata,
+      streamId: row.stream_id,
+      streamPosition: BigInt(row.stream_position),
+      recordedAt: row.recorded_at,
+    });
+  }
+
+  private toStored(row: EventRow): StoredEvent {
+    const gp = BigInt(row.global_position);
+    return {
+      ...this.toEnvelope(row),
+      globalPosition: gp,
+      checkpoint: formatPgCheckpoint({ xid: BigInt(row.transaction_id), gp }),
+    };
+  }
+}
