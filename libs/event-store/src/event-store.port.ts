@@ -10,6 +10,13 @@ export interface AppendOptions {
   streamType?: string;
   /** Idempotency ledger entry written with the append (PostgreSQL: same transaction). */
   ledger?: LedgerEntry;
+  /** An open connection of the adapter's own kind to append within (PostgreSQL: a client inside BEGIN). */
+  connection?: SqlConnection;
+}
+
+/** The slice of a SQL client the PostgreSQL adapter needs; other adapters ignore it. */
+export interface SqlConnection {
+  query(text: string, params?: unknown[]): Promise<{ rows: any[]; rowCount?: number | null }>;
 }
 
 export interface LedgerEntry {

@@ -5,7 +5,7 @@ import { canonicalJson } from '@revcycle/kernel';
 
 import type { EventEnvelope, EventMetadata, NewEvent, StoredEvent } from '../envelope';
 import { ConcurrencyError, DuplicateEventError, IdempotencyKeyReused } from '../errors';
-import type { AppendOptions, AppendResult, ExpectedVersion, LedgerRecord, ReadAllBatch, ReadStreamOptions } from '../event-store.port';
+import type { AppendOptions, AppendResult, ExpectedVersion, LedgerRecord, ReadAllBatch, ReadStreamOptions, SqlConnection } from '../event-store.port';
 import { EventStore } from '../event-store.port';
 import { EventSchemaRegistry } from '../upcasters';
 import { formatPgCheckpoint, parsePgCheckpoint, PG_START } from './pg-checkpoint';
@@ -90,13 +90,13 @@ export class PgEventStore extends EventStore {
       ledger ? JSON.stringify(ledger.result ?? null) : null,
     ];
     try {
-      const { rows } = await this.pool.query<{ next_version: string; xid: string; positions: string[] }>(
+      const { rows } = await (options.connection ?? this.pool).query(
         `SELECT next_version, xid::text AS xid, positions FROM event_store.append_to_stream(
            $1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::bytea[], $11, $12, $13, $14::jsonb)`,
         params,
       );
-      this.onAppended();
-      const positions = rows[0].positions.map(BigInt);
+      if (!options.connection) this.onAppended();
+      const positions = (rows[0].positions as string[]).map(BigInt);
       return {
         nextVersion: BigInt(rows[0].next_version),
         globalPositions: positions,
@@ -139,10 +139,10 @@ export class PgEventStore extends EventStore {
   }
 
   /** The §3 poll. It must run outside any transaction that has written, or it pins its own horizon. */
-  async readAllWith(db: Pool | PoolClient, after: string, limit: number): Promise<ReadAllBatch> {
+  async readAllWith(db: Pool | PoolClient | SqlConnection, after: string, limit: number): Promise<ReadAllBatch> {
     const position = parsePgCheckpoint(after);
-    const { rows } = await db.query<EventRow & { tenant_id: string }>(
-      `SELECT ${COLUMNS}, tenant_id FROM event_store.events
+    const { rows }: { rows: EventRow[] } = await db.query(
+      `SELECT ${COLUMNS} FROM event_store.events
         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
           AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
         ORDER BY transaction_id, global_position
