@@ -1,0 +1,37 @@
+import type { DomainEvent } from '@revcycle/event-store';
+
+import type { ContactPreferences, Guarantor, Part2Label, PatientDemographics, PatientEvent } from './patient.events';
+
+export type PatientState =
+  | { status: 'unknown' }
+  | {
+      status: 'registered';
+      patientId: string;
+      phi: PatientDemographics;
+      guarantor: Guarantor;
+      contactPreferences: ContactPreferences;
+      part2: Part2Label | null;
+    };
+
+export const initialPatientState: PatientState = { status: 'unknown' };
+
+/** Keyed by an opaque uuid only: names and birth dates never reach a stream id (event-store.md §10). */
+export function patientStreamId(patientId: string): string {
+  return `patient-${patientId}`;
+}
+
+export function evolvePatient(state: PatientState, event: DomainEvent): PatientState {
+  const e = event as PatientEvent;
+  switch (e.type) {
+    case 'scheduling.PatientRegistered':
+      return { status: 'registered', ...e.data };
+    case 'scheduling.PatientDemographicsCorrected':
+      if (state.status !== 'registered') return state;
+      return { ...state, phi: e.data.phi };
+    case 'scheduling.PatientPart2Labelled':
+      if (state.status !== 'registered') return state;
+      return { ...state, part2: { sourceProgramId: e.data.sourceProgramId, effectiveFrom: e.data.effectiveFrom } };
+    default:
+      return state;
+  }
+}
