@@ -9,3 +9,6 @@ export * from './postgres/migrations';
 export * from './postgres/roles';
 export * from './postgres/embedded-database';
 export * from './postgres/data-dir-lock';
+export * from './consumers/consumer';
+export * from './consumers/checkpoint-store';
+export * from './consumers/consumer-runner';

@@ -141,7 +141,7 @@ export class PgEventStore extends EventStore {
   /** The §3 poll. It must run outside any transaction that has written, or it pins its own horizon. */
   async readAllWith(db: Pool | PoolClient | SqlConnection, after: string, limit: number): Promise<ReadAllBatch> {
     const position = parsePgCheckpoint(after);
-    const { rows }: { rows: EventRow[] } = await db.query(
+    const { rows }: { rows: EventRow[] } = await (db as SqlConnection).query(
       `SELECT ${COLUMNS} FROM event_store.events
         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
           AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
