@@ -1,0 +1,37 @@
+import type { CommandContext } from '@revcycle/kernel';
+
+import type { ProviderTimeReserved, ProviderTimeSlot } from '../provider-calendar.events';
+import { InvalidTimeSlot, ProviderDoubleBooked } from '../provider-calendar.errors';
+import { slotsOverlap, type ProviderCalendarState } from '../provider-calendar.state';
+
+export interface ReserveProviderTime {
+  context: CommandContext;
+  providerId: string;
+  /** One slot for a booking or reschedule, every occurrence for a recurring series. */
+  slots: ProviderTimeSlot[];
+}
+
+/**
+ * Reserving again for an appointment that already holds time moves it (a reschedule), so its own
+ * old slot never conflicts. The same slot again writes nothing: a retried booking is harmless.
+ */
+export function decideReserveProviderTime(
+  command: ReserveProviderTime,
+  state: ProviderCalendarState,
+): ProviderTimeReserved[] {
+  const { providerId, slots } = command;
+  const held = state.status === 'active' ? Object.values(state.reservations) : [];
+  const events: ProviderTimeReserved[] = [];
+  for (const slot of slots) {
+    if (!(Date.parse(slot.start) < Date.parse(slot.end))) throw new InvalidTimeSlot(slot.appointmentId);
+    const current = held.find((other) => other.appointmentId === slot.appointmentId);
+    if (current?.start === slot.start && current.end === slot.end) continue;
+    const accepted = events.map((event) => event.data);
+    const conflict = [...held, ...accepted].find(
+      (other) => other.appointmentId !== slot.appointmentId && slotsOverlap(slot, other),
+    );
+    if (conflict) throw new ProviderDoubleBooked(providerId, slot.appointmentId, conflict.appointmentId);
+    events.push({ type: 'scheduling.ProviderTimeReserved', data: { providerId, ...slot } });
+  }
+  return events;
+}
