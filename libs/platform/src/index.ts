@@ -7,7 +7,7 @@ export { RouteAccessAudit } from './auth/route-access.audit';
 export { Ctx, IfMatch, setETag, commandContextOf, parseIfMatch } from './http/request-context.decorator';
 export { createValidationPipe, toViolations } from './http/validation.pipe';
 export { toProblem, statusOfCode, type ProblemDocument } from './http/problem-details.mapper';
-export { ProblemDetailsFilter, sendProblem } from './http/problem-details.filter';
+export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { createPinoLogger, PinoLoggerService, type LoggerOptions } from './observability/logger.service';
 export {
   metricsRegistry,

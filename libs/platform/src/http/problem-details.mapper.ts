@@ -72,12 +72,13 @@ function httpStatusOf(error: unknown): number | undefined {
 }
 
 /**
- * Our guards and pipes throw HttpExceptions with fixed texts; Fastify and the router echo input
- * (JSON snippets, URLs), so for those only the status text is sent.
+ * Our guards and pipes throw HttpExceptions with fixed texts. Fastify's errors (wrapped by Nest with
+ * the original as `cause`) and the router's 404 echo input such as JSON snippets and URLs, so for
+ * those only the status text is sent.
  */
 function clientDetail(error: unknown, status: number): string {
-  const echoesInput = !(error instanceof HttpException) || status === HttpStatus.NOT_FOUND;
-  return echoesInput ? titleOf(status) : error.message;
+  const safe = error instanceof HttpException && error.cause === undefined && status !== HttpStatus.NOT_FOUND;
+  return safe ? error.message : titleOf(status);
 }
 
 function codeOfStatus(status: number): string {
