@@ -1,0 +1,46 @@
+import type { X12Issue, X12Result } from '../issues';
+import type { X12Document } from '../reader/read-x12';
+import type { X12Visitor } from '../reader/envelope';
+import { RemittanceBuilder, type RemittanceOptions } from './remittance-builder';
+import type { Remittance } from './remittance';
+
+/** Turns every 835 transaction set of a read document into a typed remittance, with balancing findings. */
+export function parse835(doc: X12Document): X12Result<Remittance[]> {
+  const issues: X12Issue[] = [];
+  const value: Remittance[] = [];
+  for (const ic of doc.interchanges) {
+    for (const group of ic.groups) {
+      for (const tx of group.transactions) {
+        if (tx.id !== '835') continue;
+        const builder = new RemittanceBuilder(tx.controlNumber, issues);
+        tx.segments.forEach((s) => builder.segment(s));
+        value.push(builder.finish());
+      }
+    }
+  }
+  return { value, issues };
+}
+
+/**
+ * A reader visitor that builds remittances as segments stream by. With `keepClaims: false` each claim
+ * goes to `onClaim` and is then dropped, so memory stays bounded whatever the file size.
+ */
+export function remittanceVisitor(
+  issues: X12Issue[],
+  onRemittance: (remit: Remittance) => void,
+  options: RemittanceOptions = {},
+): X12Visitor {
+  let builder: RemittanceBuilder | undefined;
+  return {
+    transactionStart(tx) {
+      builder = tx.id === '835' ? new RemittanceBuilder(tx.controlNumber, issues, options) : undefined;
+    },
+    segment(seg) {
+      builder?.segment(seg);
+    },
+    transactionEnd() {
+      if (builder) onRemittance(builder.finish());
+      builder = undefined;
+    },
+  };
+}
