@@ -2,6 +2,7 @@ import type { Role } from '@revcycle/kernel';
 import { SignJWT } from 'jose';
 
 import type { JwtConfig } from './jwt.config';
+import { TENANT_PATTERN } from './jwt-verifier.service';
 
 export interface DevTokenRequest {
   tenant: string;
@@ -18,6 +19,9 @@ export interface DevTokenRequest {
 export async function signDevToken(config: JwtConfig, request: DevTokenRequest): Promise<string> {
   if (config.key.kind !== 'secret') {
     throw new Error('JWT_JWKS_URL is set: tokens come from the identity provider, not from revcycle');
+  }
+  if (!TENANT_PATTERN.test(request.tenant)) {
+    throw new Error('The tenant must be 1 to 64 letters, digits, dots, dashes or underscores');
   }
   const jwt = new SignJWT({ tenant: request.tenant, role: request.role })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

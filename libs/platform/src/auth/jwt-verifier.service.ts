@@ -13,7 +13,7 @@ export interface Principal {
 /** Asymmetric algorithms an identity provider may publish in its JWKS; never `none` or HMAC. */
 const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 /** Tenant ids end up in stream metadata and log lines: keep them short and printable. */
-const TENANT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const TENANT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_SUBJECT_LENGTH = 128;
 
 /**
@@ -58,7 +58,7 @@ function principalFrom(payload: JWTPayload): Principal {
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) {
     throw new UnauthorizedException('The bearer token has no usable subject');
   }
-  if (typeof tenant !== 'string' || !TENANT.test(tenant)) {
+  if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) {
     throw new UnauthorizedException('The bearer token names no valid tenant');
   }
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
