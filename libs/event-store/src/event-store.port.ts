@@ -66,6 +66,8 @@ export abstract class EventStore {
   abstract readStream(streamId: string, options: ReadStreamOptions): Promise<EventEnvelope[]>;
   abstract readAll(after: string, limit: number): Promise<ReadAllBatch>;
   abstract findLedgerEntry(tenantId: string, commandId: string): Promise<LedgerRecord | undefined>;
+  /** Records a command that decided no events, so a retry gets the same answer. */
+  abstract recordCommand(tenantId: string, ledger: LedgerEntry): Promise<void>;
   /** Checkpoint that orders before every event. */
   abstract readonly start: string;
 }

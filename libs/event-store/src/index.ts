@@ -12,3 +12,4 @@ export * from './postgres/data-dir-lock';
 export * from './consumers/consumer';
 export * from './consumers/checkpoint-store';
 export * from './consumers/consumer-runner';
+export * from './command-pipeline';

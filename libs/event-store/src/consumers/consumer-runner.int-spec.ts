@@ -38,7 +38,9 @@ function summing(version: number, hooks: { before?: (e: StoredEvent, tx: SqlConn
       );
       await hooks.before?.(e, tx);
     },
-    reset: (tx) => tx.query(`DELETE FROM ${table}`),
+    reset: async (tx) => {
+      await tx.query(`DELETE FROM ${table}`);
+    },
   };
 }
 

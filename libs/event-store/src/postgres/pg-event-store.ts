@@ -112,7 +112,9 @@ export class PgEventStore extends EventStore {
     if (pgError.code === 'ES001') {
       throw new ConcurrencyError(streamId, expectedText(options.expected), BigInt(pgError.detail ?? '0'));
     }
-    if (pgError.code === '23505' && pgError.constraint === 'command_ledger_pkey' && options.ledger) {
+    // A retry of a command that already committed collides on the ledger key or, having read the
+    // newer stream, on its derived event ids: either way the ledger holds the answer.
+    if (pgError.code === '23505' && options.ledger) {
       const record = await this.findLedgerEntry(options.tenantId, options.ledger.commandId);
       if (record && !record.payloadHash.equals(options.ledger.payloadHash)) throw new IdempotencyKeyReused(options.ledger.commandId);
       if (record) throw new CommandAlreadyRecorded(record);

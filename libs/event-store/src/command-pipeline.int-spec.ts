@@ -1,0 +1,96 @@
+import { DomainError, newId, type CommandContext } from '@revcycle/kernel';
+import { createTestDatabase, type TestDatabase } from '@revcycle/testing';
+
+import { CommandPipeline, type Decider } from './command-pipeline';
+import { ConcurrencyError, IdempotencyKeyReused } from './errors';
+import { eventStoreMigrations } from './postgres/migrations';
+import { PgEventStore } from './postgres/pg-event-store';
+import { EventSchemaRegistry } from './upcasters';
+
+type Deposited = { type: 'test.Deposited'; data: { amountCents: number } };
+interface Account {
+  balanceCents: number;
+}
+const account: Decider<Account, Deposited> = {
+  initialState: { balanceCents: 0 },
+  evolve: (state, event) => (event.type === 'test.Deposited' ? { balanceCents: state.balanceCents + event.data.amountCents } : state),
+};
+
+/** Deposits, refusing to take the balance above a limit: an invariant that needs fresh state. */
+function deposit(amountCents: number, limitCents = 1_000_00) {
+  return (state: Account): Deposited[] => {
+    if (state.balanceCents + amountCents > limitCents) throw new DomainError('TEST.LIMIT_INVALID', 'over the limit');
+    return amountCents === 0 ? [] : [{ type: 'test.Deposited', data: { amountCents } }];
+  };
+}
+
+describe('CommandPipeline', () => {
+  let db: TestDatabase;
+  let store: PgEventStore;
+  let pipeline: CommandPipeline;
+  const context = (commandId?: string): CommandContext => ({
+    tenantId: 'practice-a', actor: { id: 'user-1', role: 'biller' }, correlationId: newId(), commandId, now: new Date('2026-03-04T10:00:00Z'),
+  });
+  const run = (streamId: string, amountCents: number, ctx = context(), expectedVersion?: bigint, limitCents?: number) =>
+    pipeline.handle({
+      streamId, decider: account, context: ctx, commandType: 'test.Deposit', payload: { amountCents }, expectedVersion,
+      decide: deposit(amountCents, limitCents), respond: ({ state, version }) => ({ balanceCents: state.balanceCents, version: version.toString() }),
+    });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(eventStoreMigrations());
+    store = new PgEventStore(db.appPool);
+    pipeline = new CommandPipeline(store, new EventSchemaRegistry());
+  });
+  afterAll(() => db.drop());
+
+  it('folds the stream, decides and appends with envelope metadata', async () => {
+    const stream = `account-${newId()}`;
+    await run(stream, 500);
+    const outcome = await run(stream, 250);
+    expect(outcome).toMatchObject({ body: { balanceCents: 750, version: '2' }, version: 2n, replayed: false });
+    const [first] = await store.readStream(stream, { tenantId: 'practice-a' });
+    expect(first.metadata).toMatchObject({ tenantId: 'practice-a', actor: { id: 'user-1', role: 'biller' }, occurredAt: '2026-03-04T10:00:00.000Z' });
+  });
+
+  it('answers 50 parallel retries of one idempotency key with one event set and identical responses', async () => {
+    const stream = `account-${newId()}`;
+    const key = newId();
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => run(stream, 100, context(key))));
+    expect([...new Set(outcomes.map((o) => JSON.stringify(o.body)))]).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.replayed).length).toBe(1);
+    expect(await store.readStream(stream, { tenantId: 'practice-a' })).toHaveLength(1);
+  });
+
+  it('refuses the same idempotency key with a different payload', async () => {
+    const stream = `account-${newId()}`;
+    const key = newId();
+    await run(stream, 100, context(key));
+    await expect(run(stream, 200, context(key))).rejects.toBeInstanceOf(IdempotencyKeyReused);
+  });
+
+  it('records a command that decided nothing, so its retry answers the same', async () => {
+    const stream = `account-${newId()}`;
+    const key = newId();
+    const first = await run(stream, 0, context(key));
+    const again = await run(stream, 0, context(key));
+    expect(again).toMatchObject({ replayed: true, body: first.body });
+  });
+
+  it('refuses a stale If-Match without retrying', async () => {
+    const stream = `account-${newId()}`;
+    await run(stream, 100);
+    await expect(run(stream, 100, context(), 0n)).rejects.toBeInstanceOf(ConcurrencyError);
+    expect((await run(stream, 100, context(), 1n)).version).toBe(2n);
+  });
+
+  it('re-decides on fresh state after a conflict: two deposits that together break the limit never both succeed', async () => {
+    for (let round = 0; round < 20; round++) {
+      const stream = `account-${newId()}`;
+      const results = await Promise.allSettled([run(stream, 600, context(), undefined, 1000), run(stream, 600, context(), undefined, 1000)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const events = await store.readStream(stream, { tenantId: 'practice-a' });
+      expect(events).toHaveLength(1);
+    }
+  });
+});

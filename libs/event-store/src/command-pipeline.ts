@@ -1,0 +1,119 @@
+import { newId, uuidV5, type CommandContext } from '@revcycle/kernel';
+
+import type { DomainEvent, EventMetadata, NewEvent } from './envelope';
+import { ConcurrencyError, IdempotencyKeyReused } from './errors';
+import { EventStore, type LedgerRecord } from './event-store.port';
+import { CommandAlreadyRecorded, payloadHash } from './postgres/pg-event-store';
+import { EventSchemaRegistry } from './upcasters';
+
+/** The pure half of an aggregate: its initial state and how an event changes it. */
+export interface Decider<S, E extends DomainEvent> {
+  initialState: S;
+  evolve(state: S, event: E): S;
+}
+
+export interface CommandRequest<S, E extends DomainEvent, R> {
+  streamId: string;
+  decider: Decider<S, E>;
+  context: CommandContext;
+  /** Stable name such as `scheduling.BookAppointment`; part of the idempotency fingerprint. */
+  commandType: string;
+  /** The command's input as the client sent it, hashed for the idempotency ledger. */
+  payload: unknown;
+  /** From `If-Match`: the stream version the client saw. A mismatch is a conflict, never retried. */
+  expectedVersion?: bigint;
+  decide(state: S, version: bigint): E[];
+  /** The response body; stored in the ledger, so ids and codes only, never PHI. */
+  respond(outcome: { state: S; version: bigint; events: E[] }): R;
+}
+
+export interface CommandOutcome<R> {
+  body: R;
+  /** Stream version after the command (the ETag). */
+  version: bigint;
+  /** True when an earlier request with the same idempotency key produced this answer. */
+  replayed: boolean;
+  checkpoint?: string;
+}
+
+interface StoredResult {
+  body?: unknown;
+  version?: string;
+}
+
+/**
+ * The one command pipeline (house style P2): read and fold the stream, decide, append with the
+ * expected version, envelope metadata and the idempotency ledger in the same write; on a version
+ * conflict without If-Match, re-read and re-decide once (event-store.md §5), never re-append blindly.
+ */
+export class CommandPipeline {
+  constructor(
+    private readonly store: EventStore,
+    private readonly schemas: EventSchemaRegistry,
+  ) {}
+
+  async handle<S, E extends DomainEvent, R>(request: CommandRequest<S, E, R>): Promise<CommandOutcome<R>> {
+    const { context } = request;
+    const ledger = context.commandId
+      ? { commandId: context.commandId, commandType: request.commandType, payloadHash: payloadHash({ type: request.commandType, payload: request.payload }) }
+      : undefined;
+    if (ledger) {
+      const earlier = await this.store.findLedgerEntry(context.tenantId, ledger.commandId);
+      if (earlier) return this.replay(earlier, ledger.payloadHash, ledger.commandId);
+    }
+    for (let attempt = 0; ; attempt++) {
+      const history = await this.store.readStream(request.streamId, { tenantId: context.tenantId });
+      const version = history.length ? history[history.length - 1].streamPosition : 0n;
+      if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
+        throw new ConcurrencyError(request.streamId, request.expectedVersion.toString(), version);
+      }
+      const state = history.reduce((s, e) => request.decider.evolve(s, e as unknown as E), request.decider.initialState);
+      const decided = request.decide(state, version);
+      const next = decided.reduce((s, e) => request.decider.evolve(s, e), state);
+      const body = request.respond({ state: next, version: version + BigInt(decided.length), events: decided });
+      if (decided.length === 0) {
+        if (ledger) await this.store.recordCommand(context.tenantId, { ...ledger, result: JSON.stringify(body) });
+        return { body, version, replayed: false };
+      }
+      try {
+        const result = await this.store.appendToStream(request.streamId, this.envelope(decided, context), {
+          expected: version === 0n ? 'no_stream' : version,
+          tenantId: context.tenantId,
+          // Kept as text: jsonb would reorder keys, and a replay must answer byte for byte the same.
+          ledger: ledger && { ...ledger, result: JSON.stringify(body) },
+        });
+        return { body, version: result.nextVersion, replayed: false, checkpoint: result.checkpoint };
+      } catch (error) {
+        if (error instanceof CommandAlreadyRecorded) return this.replay(error.record, ledger!.payloadHash, ledger!.commandId);
+        const retry = error instanceof ConcurrencyError && request.expectedVersion === undefined && attempt === 0;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private envelope(events: DomainEvent[], context: CommandContext): NewEvent[] {
+    const metadata: EventMetadata = {
+      tenantId: context.tenantId,
+      actor: context.actor,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      commandId: context.commandId,
+      requestId: context.requestId,
+      occurredAt: context.now.toISOString(),
+    };
+    return events.map((event, index) => ({
+      // Derived from the idempotency key so a retried append after a lost answer stores nothing twice.
+      eventId: context.commandId ? uuidV5(`${context.tenantId}:${context.commandId}:${index}`) : newId(),
+      type: event.type,
+      data: event.data,
+      schemaVersion: this.schemas.currentVersion(event.type),
+      metadata: JSON.parse(JSON.stringify(metadata)) as EventMetadata,
+    }));
+  }
+
+  private replay<R>(record: LedgerRecord, hash: Buffer, commandId: string): CommandOutcome<R> {
+    if (!record.payloadHash.equals(hash)) throw new IdempotencyKeyReused(commandId);
+    const stored = record.result as StoredResult;
+    return { body: JSON.parse(stored.body as string) as R, version: BigInt(stored.version ?? '0'), replayed: true };
+  }
+}
