@@ -8,9 +8,9 @@ import {
   requestIdFor,
   RouteAccessAudit,
 } from '@revcycle/platform';
+import type { FastifyInstance } from 'fastify';
 
 import { setupOpenApi } from './http/openapi.setup';
-import { installSecurityHeaders } from './http/security-headers.hooks';
 
 /** LIM-1: JSON bodies are capped before parsing; larger ones get 413. */
 export const JSON_BODY_LIMIT_BYTES = 1_048_576;
@@ -65,4 +65,18 @@ export async function createApiApp(
     throw new Error(`Routes without @Roles(...) or @Public(): ${undeclared.join(', ')}`);
   }
   return app;
+}
+
+/**
+ * Headers every answer carries (LIM-10): HSTS so browsers never fall back to plain HTTP, no MIME
+ * sniffing of JSON, no framing, and no referrer leaking ids in URLs.
+ */
+function installSecurityHeaders(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    done(null, payload);
+  });
 }

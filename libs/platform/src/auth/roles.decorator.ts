@@ -1,6 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Role } from '@revcycle/kernel';
 
+/** Metadata keys read by the guard and by the start-up route audit; namespaced to avoid clashes. */
 export const ROLES_METADATA = 'revcycle:roles';
 export const PUBLIC_METADATA = 'revcycle:public';
 

@@ -1,0 +1,51 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+
+import { JwtVerifier } from './jwt-verifier.service';
+
+const claims = { sub: 'user-1', tenant: 'practice-a', role: 'coder' };
+
+/** A production-shaped setup: an identity provider publishing one RS256 key under kid `k1`. */
+describe('JwtVerifier with a JWKS URL', () => {
+  let server: Server;
+  let verifier: JwtVerifier;
+  let signingKey: CryptoKey;
+  let otherKey: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    signingKey = pair.privateKey;
+    otherKey = (await generateKeyPair('RS256')).privateKey;
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
+    server = createServer((_request, response) => response.setHeader('content-type', 'application/json').end(jwks));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    verifier = new JwtVerifier({ key: { kind: 'jwks', url: new URL(`http://127.0.0.1:${port}/jwks.json`) }, audience: 'revcycle-api' });
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const sign = (key: CryptoKey | Uint8Array, header: { alg: string; kid?: string }, payload: JWTPayload = claims) =>
+    new SignJWT(payload).setProtectedHeader(header).setAudience('revcycle-api').setSubject(String(payload.sub)).setExpirationTime('5m').sign(key);
+
+  it('accepts a token signed by the published key', async () => {
+    await expect(verifier.verify(await sign(signingKey, { alg: 'RS256', kid: 'k1' }))).resolves.toEqual({
+      tenantId: 'practice-a',
+      actor: { id: 'user-1', role: 'coder' },
+    });
+  });
+
+  it.each([
+    ['an unknown kid', async () => sign(signingKey, { alg: 'RS256', kid: 'k9' })],
+    ['a key the provider never published', async () => sign(otherKey, { alg: 'RS256', kid: 'k1' })],
+    ['an HMAC token (algorithm confusion)', async () => sign(new TextEncoder().encode('x'.repeat(32)), { alg: 'HS256', kid: 'k1' })],
+  ])('refuses %s', async (_case, make) => {
+    await expect(verifier.verify(await make())).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setAudience('revcycle-api').sign(signingKey);
+    await expect(verifier.verify(token)).rejects.toThrow('claim "exp"');
+  });
+});
