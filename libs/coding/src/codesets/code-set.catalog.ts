@@ -16,7 +16,9 @@ export const PUBLICATION_CADENCE_DAYS: Partial<Record<CodeSetKind, number>> = {
   ncci_mue: 92,
 };
 
-function keyOf(kind: CodeSetKind, entry: CodeSetEntryByKind[CodeSetKind]): string {
+type AnyEntry = CodeSetEntryByKind[CodeSetKind];
+
+function keyOf(kind: CodeSetKind, entry: AnyEntry): string {
   if (kind === 'ncci_ptp') {
     const pair = entry as CodeSetEntryByKind['ncci_ptp'];
     return `${pair.column1}|${pair.column2}`;
@@ -27,7 +29,7 @@ function keyOf(kind: CodeSetKind, entry: CodeSetEntryByKind[CodeSetKind]): strin
 /** Several releases per kind, held in memory; lookups choose the release in force on the date of service. */
 export class CodeSetCatalog {
   private readonly byKind = new Map<CodeSetKind, AnyCodeSetRelease[]>();
-  private readonly indexes = new Map<string, Map<string, CodeSetEntryByKind[CodeSetKind][]>>();
+  private readonly indexes = new Map<string, Map<string, AnyEntry[]>>();
 
   /** Adding a release already held (same release id) changes nothing. */
   add(release: AnyCodeSetRelease): 'added' | 'already_loaded' {
@@ -56,25 +58,36 @@ export class CodeSetCatalog {
   lookup<K extends CodeSetKind>(kind: K, dateOfService: LocalDate, key: string): CodeSetLookup<K> {
     const release = this.releaseFor(kind, dateOfService);
     if (!release) return { covered: false, kind };
-    const entries = (this.indexOf(release).get(key) ?? []) as CodeSetEntryByKind[K][];
+    const entries = (this.indexOf(release, keyOf).get(key) ?? []) as CodeSetEntryByKind[K][];
     return { covered: true, release, entries };
   }
 
+  /** ICD-10-CM codes of a three-character category (F32 → F32, F320 … F32A) in the release covering the date. */
+  icdCategory(dateOfService: LocalDate, category: string): CodeSetLookup<'icd10cm'> {
+    const release = this.releaseFor('icd10cm', dateOfService);
+    if (!release) return { covered: false, kind: 'icd10cm' };
+    const index = this.indexOf(release, (_kind, entry) => (entry as { code: string }).code.slice(0, 3), 'category');
+    return { covered: true, release, entries: (index.get(category) ?? []) as CodeSetEntryByKind['icd10cm'][] };
+  }
+
   /** True when an open-ended quarterly release is older than one publication cycle for the date. */
-  mayBeOutdated(release: AnyCodeSetRelease, dateOfService: LocalDate): boolean {
+  mayBeOutdated(release: CodeSetRelease, dateOfService: LocalDate): boolean {
     const cadence = PUBLICATION_CADENCE_DAYS[release.kind];
     return cadence !== undefined && release.effectiveTo === undefined && daysBetween(release.effectiveFrom, dateOfService) > cadence;
   }
 
-  private indexOf(release: AnyCodeSetRelease): Map<string, CodeSetEntryByKind[CodeSetKind][]> {
-    let index = this.indexes.get(release.releaseId);
+  private indexOf(release: CodeSetRelease, key: (kind: CodeSetKind, entry: AnyEntry) => string, name = 'key'): Map<string, AnyEntry[]> {
+    const id = `${release.releaseId}#${name}`;
+    let index = this.indexes.get(id);
     if (!index) {
       index = new Map();
-      for (const entry of release.entries as CodeSetEntryByKind[CodeSetKind][]) {
-        const key = keyOf(release.kind, entry);
-        index.set(key, [...(index.get(key) ?? []), entry]);
+      for (const entry of release.entries as AnyEntry[]) {
+        const value = key(release.kind, entry);
+        const bucket = index.get(value);
+        if (bucket) bucket.push(entry);
+        else index.set(value, [entry]);
       }
-      this.indexes.set(release.releaseId, index);
+      this.indexes.set(id, index);
     }
     return index;
   }
