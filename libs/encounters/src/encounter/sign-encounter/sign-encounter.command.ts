@@ -1,0 +1,37 @@
+import type { CommandContext } from '@revcycle/kernel';
+
+import type { EncounterSigned } from '../../contracts/encounters.public-events';
+import { EncounterAlreadySigned, EncounterAlreadyVoided, EncounterNotFound, InvalidSigner } from '../encounter.errors';
+import type { EncounterState } from '../encounter.state';
+import { assertSignable } from '../sign-readiness';
+
+export interface SignEncounter {
+  context: CommandContext;
+  encounterId: string;
+  /** The provider record of the signing user, resolved by the pipeline from the actor. */
+  signingProviderId: string;
+}
+
+/**
+ * Signing attests that the service was rendered as recorded, so only a clinician who rendered or
+ * supervised it may sign. The signed event is the coding context's input; signing locks the facts.
+ */
+export function decideSignEncounter(command: SignEncounter, state: EncounterState): EncounterSigned[] {
+  const { encounterId, signingProviderId, context } = command;
+  if (state.status === 'none') throw new EncounterNotFound(encounterId);
+  if (state.status === 'signed') throw new EncounterAlreadySigned(encounterId);
+  if (state.status === 'voided') throw new EncounterAlreadyVoided(encounterId);
+  if (context.actor.role !== 'clinician') throw new InvalidSigner(encounterId, 'Only a clinician signs encounters');
+  const { renderingProviderId, supervisingProviderId } = state.facts;
+  if (signingProviderId !== renderingProviderId && signingProviderId !== supervisingProviderId) {
+    throw new InvalidSigner(encounterId, 'The signer must be the rendering or supervising provider');
+  }
+  const facts = assertSignable(encounterId, state.facts);
+  const { patientId, appointmentId, part2 } = state;
+  return [
+    {
+      type: 'encounters.EncounterSigned',
+      data: { encounterId, patientId, appointmentId, part2, facts, signedByProviderId: signingProviderId, signedAt: context.now.toISOString() },
+    },
+  ];
+}

@@ -1,0 +1,1 @@
+export * from './encounter.builders';
