@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** HS256 needs a key at least as long as its 256-bit hash (RFC 7518 §3.2). */
@@ -48,9 +48,20 @@ export function developmentSecretPath(env: NodeJS.ProcessEnv = process.env): str
 
 function loadDevelopmentSecret(env: NodeJS.ProcessEnv): Uint8Array {
   const path = developmentSecretPath(env);
+  if (!existsSync(path)) createDevelopmentSecret(path);
+  const secret = new TextEncoder().encode(readFileSync(path, 'utf8').trim());
+  if (secret.byteLength < MIN_SECRET_BYTES) {
+    throw new Error(`${path} holds fewer than ${MIN_SECRET_BYTES} bytes; delete it to generate a new one`);
+  }
+  return secret;
+}
+
+/**
+ * Writes aside, then hard-links into place: the link fails if the file exists, so two processes
+ * starting together agree on one key and neither ever reads a half-written file.
+ */
+function createDevelopmentSecret(path: string): void {
   mkdirSync(resolve(path, '..'), { recursive: true, mode: 0o700 });
-  // Write aside, then hard-link into place: the link fails if the file exists, so two processes
-  // starting together agree on one key and neither ever reads a half-written file.
   const draft = `${path}.${process.pid}.tmp`;
   writeFileSync(draft, randomBytes(48).toString('base64url'), { mode: 0o600 });
   try {
@@ -60,9 +71,4 @@ function loadDevelopmentSecret(env: NodeJS.ProcessEnv): Uint8Array {
   } finally {
     rmSync(draft, { force: true });
   }
-  const secret = new TextEncoder().encode(readFileSync(path, 'utf8').trim());
-  if (secret.byteLength < MIN_SECRET_BYTES) {
-    throw new Error(`${path} holds fewer than ${MIN_SECRET_BYTES} bytes; delete it to generate a new one`);
-  }
-  return secret;
 }
