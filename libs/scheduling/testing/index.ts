@@ -1,0 +1,2 @@
+export * from './appointment.builders';
+export * from './authorization.builders';
