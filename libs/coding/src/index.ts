@@ -12,6 +12,7 @@ export * from './rules/line-checks';
 export * from './rules/ncci-edits';
 export * from './rules/code-set.view';
 export * from './rules/service-lines';
+export * from './rules/procedure-codes';
 export * from './rules/telehealth';
 export * from './rules/unit-rounding';
 export * from './rules/time-bands';

@@ -7,7 +7,8 @@ import { chargeFor, FeeSchedule } from '../rules/fee-schedule';
 import { checkLines } from '../rules/line-checks';
 import { checkMedicallyUnlikelyEdits, checkNcciPairs } from '../rules/ncci-edits';
 import { PayerRule, resolvePayerRule } from '../rules/payer-rules';
-import { isEmCode, planServiceLines } from '../rules/service-lines';
+import { isEmCode } from '../rules/procedure-codes';
+import { planServiceLines } from '../rules/service-lines';
 import { placeOfServiceFor, telehealthModifier } from '../rules/telehealth';
 import { assertEvaluateCodingRequest, EvaluateCodingRequest } from './evaluate-coding.request';
 

@@ -2,6 +2,7 @@ import { LocalDate } from '@revcycle/kernel';
 
 import { CodingFinding, finding } from './coding-finding';
 import { PayerRule } from './payer-rules';
+import { isEmCode } from './procedure-codes';
 
 export const LICENSED_CREDENTIALS = ['MD', 'DO', 'NP', 'PA', 'PhD', 'PsyD', 'LCSW', 'LPC', 'LMHC', 'LMFT'] as const;
 export type LicensedCredential = (typeof LICENSED_CREDENTIALS)[number];
@@ -29,6 +30,12 @@ export function checkProviderMayBill(credential: string, codes: readonly string[
   if (!isLicensedCredential(credential)) {
     const message = `Credential ${credential} is not a licensed credential the rules know: bill under the supervising provider per the payer's policy.`;
     findings.push(finding('warning', 'CODING.CREDENTIAL.TRAINEE', message, 'PAYER'));
+  }
+  // The add-ons need a significant E/M by the same provider [CR5]; E/M is medical work (unverified beyond [CR7]).
+  const em = codes.find(isEmCode);
+  if (em && isLicensedCredential(credential) && !mayBillMedicalServices(credential)) {
+    const message = `${em} is an E/M service; ${credential} providers do not usually bill E/M codes, so check the rendering provider.`;
+    findings.push(finding('warning', 'CODING.CREDENTIAL.EM_BY_NON_MEDICAL', message, 'CR5', 'CR7'));
   }
   if (rule.payerKind !== 'medicare') return findings;
   const barred = codes.filter((code) => MEDICARE_NOT_FOR_PSYCHOLOGISTS_AND_CSW.has(code));

@@ -1,11 +1,7 @@
 import { CodingFinding, finding } from './coding-finding';
+import { INTERACTIVE_COMPLEXITY_EXCLUDED, INTERACTIVE_COMPLEXITY_PRIMARIES } from './procedure-codes';
 
-// +90785 is an add-on only beside 90791, 90792, 90832-90838 and 90853; never with crisis (90839/90840),
-// family therapy (90846/90847) or an E/M alone [CR6][CR11].
-export const INTERACTIVE_COMPLEXITY_PRIMARIES: ReadonlySet<string> = new Set(['90791', '90792', '90832', '90833', '90834', '90836', '90837', '90838', '90853']);
-export const INTERACTIVE_COMPLEXITY_EXCLUDED: ReadonlySet<string> = new Set(['90839', '90840', '90846', '90847']);
-
-/** Adds +90785 to a line set when it has an eligible primary and nothing that excludes it. */
+/** Adds +90785 when the lines have an eligible primary and nothing excluding it; an E/M alone never qualifies [CR6][CR11]. */
 export function interactiveComplexityLine(lines: ReadonlyArray<{ code: string }>): { lines: { code: string; units: number }[]; findings: CodingFinding[] } {
   const excluded = lines.filter((line) => INTERACTIVE_COMPLEXITY_EXCLUDED.has(line.code)).map((line) => line.code);
   if (excluded.length > 0) {

@@ -1,8 +1,7 @@
 import { CodingFinding, finding } from './coding-finding';
 import { CodeSetView } from './code-set.view';
-import { INTERACTIVE_COMPLEXITY_PRIMARIES } from './interactive-complexity';
 import { MAX_POINTERS_PER_LINE } from './diagnoses';
-import { isEmCode } from './service-lines';
+import { ADD_ON_PRIMARIES, ONE_UNIT_PSYCHOTHERAPY } from './procedure-codes';
 
 /** A line as the checks see it: suggested lines and, later, lines a coder has edited. */
 export interface CheckedLine {
@@ -15,23 +14,8 @@ export interface CheckedLine {
   distinctServiceReason?: string;
 }
 
-// Add-on codes and the primaries they need [CR1][CR6][CR11][CR13][CR20][CR21].
-const ADD_ON_PRIMARIES: Record<string, (code: string) => boolean> = {
-  '90785': (code) => INTERACTIVE_COMPLEXITY_PRIMARIES.has(code),
-  '90833': isEmCode,
-  '90836': isEmCode,
-  '90838': isEmCode,
-  '90840': (code) => code === '90839',
-  '90863': (code) => ['90832', '90834', '90837'].includes(code),
-  '96131': (code) => code === '96130',
-  '96133': (code) => code === '96132',
-  '96137': (code) => code === '96136',
-  '96139': (code) => code === '96138',
-};
-
 // CPT modifiers are not in the HCPCS Level II file (shared/codesets/README.md §2); these are the ones we use.
 const CPT_MODIFIERS = new Set(['25', '52', '59', '93', '95']);
-const ONE_UNIT_PSYCHOTHERAPY = new Set(['90832', '90833', '90834', '90836', '90837', '90838']);
 const MAX_MODIFIERS = 4;
 
 /** Code validity on the date of service, modifiers, units, pointers and add-on primaries. */
@@ -44,7 +28,6 @@ export function checkLines(lines: readonly CheckedLine[], diagnosisCount: number
       const entries = CPT_MODIFIERS.has(modifier) ? undefined : view.find('hcpcs_modifier', modifier);
       if (entries?.length === 0) findings.push(finding('warning', 'CODING.MODIFIERS.UNKNOWN', `Modifier ${modifier} on ${line.code} is not in the loaded modifier lists.`, 'HCPCS'));
     }
-    // Units are always 1 for 90832-90838, except Medicare partial hospitalization (POS 52) [CR1].
     if (ONE_UNIT_PSYCHOTHERAPY.has(line.code) && line.units !== 1 && line.placeOfService !== '52') {
       findings.push(finding('error', 'CODING.PSYCHOTHERAPY.ONE_UNIT', `${line.code} is always billed as one unit per session.`, 'CR1', 'CR3'));
     }

@@ -2,7 +2,7 @@ import { NcciPtpEntry } from '../codesets/code-set.release';
 import { CodingFinding, finding } from './coding-finding';
 import { CodeSetView } from './code-set.view';
 import { CheckedLine } from './line-checks';
-import { isEmCode } from './service-lines';
+import { isEmCode } from './procedure-codes';
 
 // Distinct procedural service / separate encounter, structure, practitioner, unusual non-overlapping
 // service [MD8]; 25 bypasses an indicator-1 pair when the component is an E/M [MD9].

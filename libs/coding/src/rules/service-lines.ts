@@ -2,6 +2,7 @@ import { CodingFinding, finding } from './coding-finding';
 import { mayBillMedicalServices } from './credentials';
 import { interactiveComplexityLine } from './interactive-complexity';
 import { PayerRule } from './payer-rules';
+import { isEmCode } from './procedure-codes';
 import { CRISIS_MINIMUM_MINUTES, crisisUnits, FAMILY_MINIMUM_MINUTES, psychotherapyAddOnCode, psychotherapyCode, testingEvaluationUnits } from './time-bands';
 import { unitsForMinutes } from './unit-rounding';
 
@@ -53,13 +54,6 @@ export interface DraftLine {
 export interface LinePlan {
   lines: DraftLine[];
   findings: CodingFinding[];
-}
-
-// E/M codes a psychotherapy add-on may sit beside: 99202-99255, 99304-99337, 99341-99350 [CR1].
-export function isEmCode(code: string): boolean {
-  if (!/^99\d{3}$/.test(code)) return false;
-  const n = Number(code);
-  return (n >= 99202 && n <= 99255) || (n >= 99304 && n <= 99337) || (n >= 99341 && n <= 99350);
 }
 
 const none = (severity: 'error', ruleId: string, message: string, ...sources: Parameters<typeof finding>[3][]): LinePlan => ({

@@ -6,8 +6,9 @@ export const UNIT_MINUTES = 15;
 
 /**
  * CMS 8-minute rule: 8-22 minutes one unit, 23-37 two, and so on; under 8 nothing (issue 4, [HC3]).
- * 51% rule: a unit counts once 51% of its length is met [HC2]; on 15-minute units both give the same
- * count, the methods differ on other unit lengths.
+ * 51% rule: a unit counts once 51% of its length is met [HC2]. For one service both give the same count
+ * (8 minutes is the first whole minute past 51% of 15); the CMS rule pools the timed minutes of a day's
+ * services before counting (unverified), which needs the day's other encounters, beyond one evaluation.
  */
 export function unitsForMinutes(minutes: number, method: UnitRoundingMethod, unitMinutes = UNIT_MINUTES): number {
   if (!Number.isInteger(minutes) || minutes <= 0) return 0;
