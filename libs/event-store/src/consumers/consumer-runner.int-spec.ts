@@ -163,7 +163,7 @@ describe('ConsumerRunner', () => {
 
   it('wakes on append without waiting for the fallback poll', async () => {
     const r = runner([summing(1)]);
-    const wakingStore = new PgEventStore(db.appPool, undefined, () => r.wake());
+    const wakingStore = new PgEventStore(db.appPool, undefined, { appended: () => r.wake() });
     await r.start();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const started = Date.now();

@@ -70,10 +70,18 @@ export async function startEmbeddedDatabase(dataDir: string, options: { persiste
     if (fresh) await server.initialise();
     await server.start();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start in ${clusterDir}: ${(error as Error).message}\n${logs.slice(-10).join('\n')}`);
+    throw new Error(`Embedded PostgreSQL did not start in ${clusterDir}: ${(error as Error | undefined)?.message ?? 'the server exited'}\n${logs.slice(-10).join('\n')}`);
   }
   return {
-    adminUrl: `postgres://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`,
+    adminUrl: embeddedAdminUrl(root)!,
     stop: () => server.stop(),
   };
+}
+
+/** The superuser URL of an embedded server another process started in `dataDir` (operator commands attach to it). */
+export function embeddedAdminUrl(dataDir: string): string | undefined {
+  const settingsFile = join(resolve(dataDir), 'embedded-postgres.json');
+  if (!existsSync(settingsFile)) return undefined;
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as ClusterSettings;
+  return `postgres://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`;
 }

@@ -54,6 +54,12 @@ export function payloadHash(payload: unknown): Buffer {
   return createHash('sha256').update(canonicalJson(payload)).digest();
 }
 
+/** Observers of successful appends: wake local consumers, record latency. */
+export interface AppendHooks {
+  appended?: () => void;
+  appendSeconds?: (seconds: number) => void;
+}
+
 const expectedText = (expected: ExpectedVersion): string => (typeof expected === 'bigint' ? expected.toString() : expected);
 
 /**
@@ -66,7 +72,7 @@ export class PgEventStore extends EventStore {
   constructor(
     private readonly pool: Pool,
     private readonly schemas: EventSchemaRegistry = new EventSchemaRegistry(),
-    private readonly onAppended: () => void = () => undefined,
+    private readonly hooks: AppendHooks = {},
   ) {
     super();
   }
@@ -89,13 +95,15 @@ export class PgEventStore extends EventStore {
       ledger?.payloadHash ?? null,
       ledger ? JSON.stringify(ledger.result ?? null) : null,
     ];
+    const started = process.hrtime.bigint();
     try {
       const { rows } = await (options.connection ?? this.pool).query(
         `SELECT next_version, xid::text AS xid, positions FROM event_store.append_to_stream(
            $1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::bytea[], $11, $12, $13, $14::jsonb)`,
         params,
       );
-      if (!options.connection) this.onAppended();
+      this.hooks.appendSeconds?.(Number(process.hrtime.bigint() - started) / 1e9);
+      if (!options.connection) this.hooks.appended?.();
       const positions = (rows[0].positions as string[]).map(BigInt);
       return {
         nextVersion: BigInt(rows[0].next_version),

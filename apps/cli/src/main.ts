@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+
+import { Command } from 'commander';
+
+import { registerMigrateCommand } from './migrate.command';
+import { registerProjectionCommands } from './projections.command';
+import { registerTokenCommand } from './token.command';
+
+/** The operator command line (`npx revcycle …`). */
+const program = new Command('revcycle').description('revcycle operator commands');
+registerTokenCommand(program);
+registerMigrateCommand(program);
+registerProjectionCommands(program);
+
+program.parseAsync(process.argv).catch((error: Error) => {
+  process.stderr.write(`revcycle: ${error.message}\n`);
+  process.exit(1);
+});

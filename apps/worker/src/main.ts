@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+
+import { NestFactory } from '@nestjs/core';
+
+import { prepareDatabase } from '@revcycle/event-store';
+import { PinoLoggerService } from '@revcycle/platform';
+
+import { allMigrations } from '../../api/src/composition';
+import { WorkerModule } from './worker.module';
+
+/** Runs the consumers as their own process (the API then starts with RUN_WORKER=false). */
+async function main(): Promise<void> {
+  const database = await prepareDatabase({ dataDir: process.env.DATA_DIR ?? '.data', env: process.env, migrations: allMigrations() });
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(database.appUrl), { bufferLogs: true });
+  app.useLogger(app.get(PinoLoggerService));
+  app.enableShutdownHooks();
+  process.stdout.write('revcycle worker running consumers\n');
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`revcycle worker could not start: ${error.message}\n`);
+  process.exit(1);
+});
