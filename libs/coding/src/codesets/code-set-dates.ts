@@ -35,6 +35,8 @@ export function periodFromFileName(fileName: string): CodeSetPeriod | undefined 
   return undefined;
 }
 
+export const NO_QUARTER = 'no quarter stated in file_version: pass effectiveFrom';
+
 /** The NCCI extracts state their quarter in `file_version` ("… effective 2024-07-01 (2024 Q3)"). */
 export function effectiveDateInText(text: string): LocalDate | undefined {
   const match = /effective (\d{4}-\d{2}-\d{2})/i.exec(text);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, isLocalDate, LocalDate } from '@revcycle/kernel';
 
-import { CodeSetFileInvalid } from './code-set.errors';
+import { CodeSetFileInvalid, CodeSetIssueLog } from './code-set.errors';
 
 // One release per import of an official file; the kinds follow the CMS publications (billing-rules.md §17)
 // plus our own CPT number list, which is data we maintain rather than a file we import.
@@ -129,6 +129,23 @@ export function buildRelease<K extends CodeSetKind>(
     entryCount: entries.length,
     entries,
   };
+}
+
+/**
+ * Ends a parse: fails with every issue collected, else builds the release. A period passed by the caller
+ * wins over the one the file implies; with neither, `missingPeriod` says what to pass.
+ */
+export function completeRelease<K extends CodeSetKind>(
+  kind: K,
+  issues: CodeSetIssueLog,
+  options: CodeSetParseOptions,
+  implied: { label: string; period?: CodeSetPeriod; missingPeriod: string },
+  entries: CodeSetEntryByKind[K][],
+): CodeSetRelease<K> {
+  const period = options.effectiveFrom ? { effectiveFrom: options.effectiveFrom, effectiveTo: options.effectiveTo } : implied.period;
+  if (!period) issues.add(0, implied.missingPeriod);
+  issues.throwIfAny();
+  return buildRelease(kind, options.label ?? implied.label, period!, entries);
 }
 
 /** Calls the progress callback every `step` items and once at the end. */

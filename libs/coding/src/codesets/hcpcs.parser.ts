@@ -1,6 +1,6 @@
 import { CodeSetIssueLog } from './code-set.errors';
 import { parseCompactDate, periodFromFileName } from './code-set-dates';
-import { buildRelease, CodeSetParseOptions, CodeSetRelease, HcpcsEntry, progressReporter } from './code-set.release';
+import { completeRelease, CodeSetParseOptions, CodeSetRelease, HcpcsEntry, progressReporter } from './code-set.release';
 import { readCsvTable } from './csv-table';
 
 // CMS HCPCS Level II annual/quarterly file (shared/codesets/README.md §2): RECID 3 = procedure,
@@ -53,10 +53,8 @@ export function parseHcpcsFile(
     });
   });
   if (rows.length > 0 && entries.length === 0) issues.add(0, `no RECID ${first} records in the file`);
-  issues.throwIfAny();
   // The quarter in the file name wins; otherwise the latest action date in the file is its release date.
-  const period = options.effectiveFrom
-    ? { effectiveFrom: options.effectiveFrom, effectiveTo: options.effectiveTo }
-    : periodFromFileName(fileName) ?? { effectiveFrom: latest };
-  return buildRelease(kind, options.label ?? `HCPCS Level II ${fileName}`, period, entries);
+  const period = periodFromFileName(fileName) ?? (latest ? { effectiveFrom: latest } : undefined);
+  const implied = { label: `HCPCS Level II ${fileName}`, period, missingPeriod: 'no dated record: pass effectiveFrom' };
+  return completeRelease(kind, issues, options, implied, entries);
 }

@@ -1,6 +1,6 @@
 import { CodeSetIssueLog } from './code-set.errors';
 import { periodFromFileName } from './code-set-dates';
-import { buildRelease, CodeSetParseOptions, CodeSetRelease, Icd10cmEntry, progressReporter } from './code-set.release';
+import { completeRelease, CodeSetParseOptions, CodeSetRelease, Icd10cmEntry, progressReporter } from './code-set.release';
 
 // Layouts of the CMS ICD-10-CM "order" and "codes" files, 1-based columns as CMS documents them
 // (shared/codesets/README.md §1): order = 1-5 order number, 7-13 code, 15 flag (1 billable, 0 header),
@@ -62,14 +62,10 @@ function parseFixedWidth(
     progress(i + 1);
   });
   if (lines.length === 0) issues.add(0, 'the file is empty');
-  const period = resolvePeriod(fileName, options);
-  if (!period) issues.add(0, 'no effective period: name the file like icd10cm_order_2026.txt or pass effectiveFrom');
-  issues.throwIfAny();
-  const label = options.label ?? `ICD-10-CM ${fileName}`;
-  return buildRelease('icd10cm', label, period!, entries);
-}
-
-function resolvePeriod(fileName: string, options: CodeSetParseOptions) {
-  if (options.effectiveFrom) return { effectiveFrom: options.effectiveFrom, effectiveTo: options.effectiveTo };
-  return periodFromFileName(fileName);
+  const implied = {
+    label: `ICD-10-CM ${fileName}`,
+    period: periodFromFileName(fileName),
+    missingPeriod: 'no effective period: name the file like icd10cm_order_2026.txt or pass effectiveFrom',
+  };
+  return completeRelease('icd10cm', issues, options, implied, entries);
 }

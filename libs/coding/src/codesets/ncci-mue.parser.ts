@@ -1,6 +1,6 @@
 import { CodeSetIssueLog } from './code-set.errors';
-import { effectiveDateInText } from './code-set-dates';
-import { buildRelease, CodeSetParseOptions, CodeSetRelease, NcciMueEntry, progressReporter } from './code-set.release';
+import { effectiveDateInText, NO_QUARTER } from './code-set-dates';
+import { completeRelease, CodeSetParseOptions, CodeSetRelease, NcciMueEntry, progressReporter } from './code-set.release';
 import { readCsvTable } from './csv-table';
 
 // NCCI medically unlikely edits, practitioner services (shared/codesets/README.md §4): the most units of
@@ -29,9 +29,6 @@ export function parseNcciMueFile(text: string, fileName: string, options: CodeSe
       rationale: row.get('mue_rationale').trim(),
     });
   });
-  const effectiveFrom = options.effectiveFrom ?? stated;
-  if (!effectiveFrom) issues.add(0, 'no quarter stated in file_version: pass effectiveFrom');
-  issues.throwIfAny();
-  const period = { effectiveFrom: effectiveFrom!, effectiveTo: options.effectiveTo };
-  return buildRelease('ncci_mue', options.label ?? `NCCI MUE ${fileName}`, period, entries);
+  const period = stated ? { effectiveFrom: stated } : undefined;
+  return completeRelease('ncci_mue', issues, options, { label: `NCCI MUE ${fileName}`, period, missingPeriod: NO_QUARTER }, entries);
 }

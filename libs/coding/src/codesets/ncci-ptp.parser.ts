@@ -1,6 +1,6 @@
 import { CodeSetIssueLog } from './code-set.errors';
-import { effectiveDateInText, parseIsoDate } from './code-set-dates';
-import { buildRelease, CodeSetParseOptions, CodeSetRelease, NcciPtpEntry, progressReporter } from './code-set.release';
+import { effectiveDateInText, NO_QUARTER, parseIsoDate } from './code-set-dates';
+import { completeRelease, CodeSetParseOptions, CodeSetRelease, NcciPtpEntry, progressReporter } from './code-set.release';
 import { readCsvTable } from './csv-table';
 
 // NCCI practitioner procedure-to-procedure edits (shared/codesets/README.md §4): column 1 is the
@@ -38,9 +38,6 @@ export function parseNcciPtpFile(text: string, fileName: string, options: CodeSe
       rationale: row.get('ptp_edit_rationale').trim(),
     });
   });
-  const effectiveFrom = options.effectiveFrom ?? stated;
-  if (!effectiveFrom) issues.add(0, 'no quarter stated in file_version: pass effectiveFrom');
-  issues.throwIfAny();
-  const period = { effectiveFrom: effectiveFrom!, effectiveTo: options.effectiveTo };
-  return buildRelease('ncci_ptp', options.label ?? `NCCI PTP ${fileName}`, period, entries);
+  const period = stated ? { effectiveFrom: stated } : undefined;
+  return completeRelease('ncci_ptp', issues, options, { label: `NCCI PTP ${fileName}`, period, missingPeriod: NO_QUARTER }, entries);
 }

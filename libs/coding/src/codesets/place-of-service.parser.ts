@@ -1,5 +1,5 @@
 import { CodeSetIssueLog } from './code-set.errors';
-import { buildRelease, CodeSetParseOptions, CodeSetRelease, PlaceOfServiceEntry, progressReporter } from './code-set.release';
+import { completeRelease, CodeSetParseOptions, CodeSetRelease, PlaceOfServiceEntry, progressReporter } from './code-set.release';
 import { readCsvTable } from './csv-table';
 
 // CMS Place of Service code set (shared/codesets/README.md §3): two-digit codes; unassigned codes are
@@ -22,8 +22,6 @@ export function parsePlaceOfServiceFile(text: string, fileName: string, options:
     seen.add(code);
     if (name.toLowerCase() !== 'unassigned') entries.push({ code, name, description: row.get('description').trim() });
   });
-  if (!options.effectiveFrom) issues.add(0, 'the place of service list has no date: pass effectiveFrom');
-  issues.throwIfAny();
-  const period = { effectiveFrom: options.effectiveFrom!, effectiveTo: options.effectiveTo };
-  return buildRelease('place_of_service', options.label ?? `Place of service ${fileName}`, period, entries);
+  const implied = { label: `Place of service ${fileName}`, missingPeriod: 'the place of service list has no date: pass effectiveFrom' };
+  return completeRelease('place_of_service', issues, options, implied, entries);
 }
