@@ -14,7 +14,6 @@ export * from './rules/code-set.view';
 export * from './rules/service-lines';
 export * from './rules/procedure-codes';
 export * from './rules/telehealth';
-export * from './rules/unit-rounding';
 export * from './rules/time-bands';
 export * from './evaluate/evaluate-coding.request';
 export * from './evaluate/evaluate-coding';

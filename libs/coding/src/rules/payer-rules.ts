@@ -1,7 +1,7 @@
 import { isWithin, LocalDate } from '@revcycle/kernel';
 
 import { CodingFinding, finding } from './coding-finding';
-import { UnitRoundingMethod } from './unit-rounding';
+import { UnitRoundingMethod } from './time-bands';
 
 export const PAYER_KINDS = ['commercial', 'medicare', 'medicaid', 'self_pay'] as const;
 export type PayerKind = (typeof PAYER_KINDS)[number];

@@ -1,10 +1,8 @@
 import { CodingFinding, finding } from './coding-finding';
 import { mayBillMedicalServices } from './credentials';
-import { interactiveComplexityLine } from './interactive-complexity';
 import { PayerRule } from './payer-rules';
-import { isEmCode } from './procedure-codes';
-import { CRISIS_MINIMUM_MINUTES, crisisUnits, FAMILY_MINIMUM_MINUTES, psychotherapyAddOnCode, psychotherapyCode, testingEvaluationUnits } from './time-bands';
-import { unitsForMinutes } from './unit-rounding';
+import { INTERACTIVE_COMPLEXITY_EXCLUDED, INTERACTIVE_COMPLEXITY_PRIMARIES, isEmCode } from './procedure-codes';
+import { crisisUnits, FAMILY_MINIMUM_MINUTES, psychotherapyAddOnCode, psychotherapyCode, testingEvaluationUnits, unitsForMinutes } from './time-bands';
 
 /** The encounter categories of issue 4. */
 export const SERVICE_CATEGORIES = [
@@ -151,6 +149,21 @@ function timedHcpcsLines(code: string, minutes: number, rule: PayerRule): LinePl
   if (cap === undefined || units <= cap) return { lines: [{ code, units }], findings: [] };
   const message = `${units} units of ${code} exceed this payer's daily cap of ${cap}; ${cap} are billed.`;
   return { lines: [{ code, units: cap }], findings: [finding('warning', 'CODING.UNITS.DAILY_CAP', message, 'HC1', 'PAYER')] };
+}
+
+/** Adds +90785 when the lines have an eligible primary and nothing excluding it; an E/M alone never qualifies [CR6][CR11]. */
+function interactiveComplexityLine(lines: ReadonlyArray<{ code: string }>): { lines: { code: string; units: number }[]; findings: CodingFinding[] } {
+  const excluded = lines.filter((line) => INTERACTIVE_COMPLEXITY_EXCLUDED.has(line.code)).map((line) => line.code);
+  if (excluded.length > 0) {
+    const message = `Interactive complexity (90785) is never billed with ${excluded.join(', ')}; it was not added.`;
+    return { lines: [], findings: [finding('error', 'CODING.INTERACTIVE_COMPLEXITY.NOT_WITH_CODE', message, 'CR6', 'CR11')] };
+  }
+  if (!lines.some((line) => INTERACTIVE_COMPLEXITY_PRIMARIES.has(line.code))) {
+    const codes = lines.map((line) => line.code).join(', ');
+    const message = `Interactive complexity (90785) needs a diagnostic evaluation, psychotherapy or group line; ${codes} alone does not qualify.`;
+    return { lines: [], findings: [finding('error', 'CODING.INTERACTIVE_COMPLEXITY.NO_PRIMARY', message, 'CR6', 'CR11')] };
+  }
+  return { lines: [{ code: '90785', units: 1 }], findings: [] };
 }
 
 /** The lines a service category yields, plus +90785 when interactive complexity was documented. */
