@@ -115,6 +115,7 @@ describe('evaluateCoding: screening and 15-minute HCPCS services', () => {
     ['commercial', ['PHQ-9', 'GAD-7', 'PCL-5', 'AUDIT', 'CRAFFT'], ['96127x4'], ['CODING.SCREENING.PAYER_CAP'], ['CODING.NCCI.MUE_EXCEEDED']],
     ['medicare', ['PHQ-9', 'GAD-7', 'PCL-5', 'AUDIT'], ['96127x4'], [], ['CODING.NCCI.MUE_EXCEEDED']],
     ['self_pay', ['PHQ-9', 'GAD-7', 'PCL-5', 'AUDIT'], ['96127x4'], [], []],
+    ['commercial', ['PHQ-9', 'phq-9 ', 'GAD-7'], ['96127x2'], ['CODING.SCREENING.REPEATED_INSTRUMENT'], []],
   ] as const)('given %s and instruments %j, then %j', (payerKind, instruments, lines, warnings, errors) => {
     const result = evaluate({ serviceCategory: 'screening_instruments', payerKind, instruments: [...instruments], providerCredential: 'MD' });
     expect(billed(result)).toEqual(lines);

@@ -129,9 +129,11 @@ function serviceLines(input: ServiceInput, rule: PayerRule): LinePlan {
 
 /** 96127 is one unit per standardized instrument; the per-encounter cap is payer policy [CR24]. */
 function screeningLines(input: ServiceInput, rule: PayerRule): LinePlan {
-  const count = input.instruments?.length ?? 0;
+  const given = input.instruments ?? [];
+  const count = new Set(given.map((name) => name.trim().toUpperCase())).size;
   if (count === 0) return none('error', 'CODING.SCREENING.NO_INSTRUMENTS', 'Name each standardized instrument given (one 96127 unit each).', 'CR24');
   const findings: CodingFinding[] = [];
+  if (count < given.length) findings.push(finding('warning', 'CODING.SCREENING.REPEATED_INSTRUMENT', 'An instrument was listed twice; it counts once.', 'CR24'));
   const cap = rule.screeningUnitCap;
   const units = cap !== undefined && count > cap ? cap : count;
   if (units < count) findings.push(finding('warning', 'CODING.SCREENING.PAYER_CAP', `This payer pays at most ${cap} screening units per encounter; ${count} instruments were given.`, 'CR24', 'PAYER'));
