@@ -88,6 +88,12 @@ describe('evaluateCoding: codes by service category and minutes', () => {
     expect(ruleIds(result, 'error')).toEqual(errors);
   });
 
+  it('says when an E/M code is not used by the category', () => {
+    const result = evaluate({ serviceCategory: 'crisis', minutes: 60, emCode: '99214' });
+    expect(billed(result)).toEqual(['90839']);
+    expect(ruleIds(result, 'warning')).toContain('CODING.EM.NOT_USED');
+  });
+
   it('refuses a diagnostic evaluation with an E/M the same day', () => {
     expect(ruleIds(evaluate({ serviceCategory: 'diagnostic_evaluation', emCode: '99214' }), 'error')).toEqual(['CODING.DIAGNOSTIC_EVALUATION.WITH_EM']);
   });

@@ -1,4 +1,4 @@
-import { CodingFinding, finding } from './coding-finding';
+import { CodingFinding, finding, SourceKey } from './coding-finding';
 import { mayBillMedicalServices } from './credentials';
 import { PayerRule } from './payer-rules';
 import { INTERACTIVE_COMPLEXITY_EXCLUDED, INTERACTIVE_COMPLEXITY_PRIMARIES, isEmCode } from './procedure-codes';
@@ -54,14 +54,24 @@ export interface LinePlan {
   findings: CodingFinding[];
 }
 
-const none = (severity: 'error', ruleId: string, message: string, ...sources: Parameters<typeof finding>[3][]): LinePlan => ({
+/** A valid request that is not billable: no lines and the error that says why. */
+const refused = (ruleId: string, message: string, ...sources: SourceKey[]): LinePlan => ({
   lines: [],
-  findings: [finding(severity, ruleId, message, ...sources)],
+  findings: [finding('error', ruleId, message, ...sources)],
 });
 
+// Categories that bill an E/M line themselves or refuse one (a diagnostic evaluation [CR9]).
+const USES_EM_CODE: ReadonlySet<ServiceCategory> = new Set([
+  'psychotherapy_with_em',
+  'medication_management',
+  'screening_instruments',
+  'diagnostic_evaluation',
+  'diagnostic_evaluation_medical',
+]);
+
 function emLine(input: ServiceInput): LinePlan | DraftLine {
-  if (!input.emCode) return none('error', 'CODING.EM.REQUIRED', `A ${input.serviceCategory.replace(/_/g, ' ')} visit needs its E/M code.`, 'CR1');
-  if (!isEmCode(input.emCode)) return none('error', 'CODING.EM.NOT_AN_EM_CODE', `${input.emCode} is not an E/M code.`, 'CR1');
+  if (!input.emCode) return refused('CODING.EM.REQUIRED', `A ${input.serviceCategory.replace(/_/g, ' ')} visit needs its E/M code.`, 'CR1');
+  if (!isEmCode(input.emCode)) return refused('CODING.EM.NOT_AN_EM_CODE', `${input.emCode} is not an E/M code.`, 'CR1');
   return { code: input.emCode, units: 1 };
 }
 
@@ -70,16 +80,16 @@ function serviceLines(input: ServiceInput, rule: PayerRule): LinePlan {
   switch (input.serviceCategory) {
     case 'diagnostic_evaluation':
     case 'diagnostic_evaluation_medical': {
-      if (input.emCode) return none('error', 'CODING.DIAGNOSTIC_EVALUATION.WITH_EM', 'A diagnostic evaluation is not billed with an E/M the same day by the same provider.', 'CR9');
+      if (input.emCode) return refused('CODING.DIAGNOSTIC_EVALUATION.WITH_EM', 'A diagnostic evaluation is not billed with an E/M the same day by the same provider.', 'CR9');
       const medical = input.serviceCategory === 'diagnostic_evaluation_medical';
       if (medical && !mayBillMedicalServices(input.providerCredential)) {
-        return none('error', 'CODING.DIAGNOSTIC_EVALUATION.MEDICAL_CREDENTIAL', `90792 is billed only by MD, DO, NP or PA, not ${input.providerCredential}; code 90791 instead.`, 'CR8');
+        return refused('CODING.DIAGNOSTIC_EVALUATION.MEDICAL_CREDENTIAL', `90792 is billed only by MD, DO, NP or PA, not ${input.providerCredential}; code 90791 instead.`, 'CR8');
       }
       return { lines: [{ code: medical ? '90792' : '90791', units: 1 }], findings: [] };
     }
     case 'individual_psychotherapy': {
       const code = psychotherapyCode(minutes);
-      if (!code) return none('error', 'CODING.PSYCHOTHERAPY.UNDER_16_MINUTES', `${minutes} minutes of psychotherapy is under the 16-minute minimum; nothing is billable.`, 'CR1');
+      if (!code) return refused('CODING.PSYCHOTHERAPY.UNDER_16_MINUTES', `${minutes} minutes of psychotherapy is under the 16-minute minimum; nothing is billable.`, 'CR1');
       return { lines: [{ code, units: 1 }], findings: [] };
     }
     case 'psychotherapy_with_em': {
@@ -93,7 +103,7 @@ function serviceLines(input: ServiceInput, rule: PayerRule): LinePlan {
     case 'family_without_patient':
     case 'family_with_patient': {
       const code = input.serviceCategory === 'family_with_patient' ? '90847' : '90846';
-      if (minutes < FAMILY_MINIMUM_MINUTES) return none('error', 'CODING.FAMILY.UNDER_26_MINUTES', `${code} needs more than 25 minutes; ${minutes} were documented.`, 'CR16', 'CR17');
+      if (minutes < FAMILY_MINIMUM_MINUTES) return refused('CODING.FAMILY.UNDER_26_MINUTES', `${code} needs more than 25 minutes; ${minutes} were documented.`, 'CR16', 'CR17');
       return { lines: [{ code, units: 1 }], findings: [] };
     }
     case 'group':
@@ -102,14 +112,14 @@ function serviceLines(input: ServiceInput, rule: PayerRule): LinePlan {
       return { lines: [{ code: '90849', units: 1 }], findings: [] };
     case 'crisis': {
       const units = crisisUnits(minutes);
-      if (!units) return none('error', 'CODING.CRISIS.UNDER_30_MINUTES', `${minutes} minutes is not crisis time (30 minutes or more); code it as psychotherapy (90832) instead.`, 'CR6', 'CR13');
+      if (!units) return refused('CODING.CRISIS.UNDER_30_MINUTES', `${minutes} minutes is not crisis time (30 minutes or more); code it as psychotherapy (90832) instead.`, 'CR6', 'CR13');
       const lines = [{ code: '90839', units: 1 }];
       if (units.additional > 0) lines.push({ code: '90840', units: units.additional });
       return { lines, findings: [] };
     }
     case 'psychological_testing': {
       const units = testingEvaluationUnits(minutes);
-      if (units.firstHour === 0) return none('error', 'CODING.TESTING.UNDER_31_MINUTES', `${minutes} minutes does not reach the 31-minute midpoint of the first hour of 96130.`, 'CR20');
+      if (units.firstHour === 0) return refused('CODING.TESTING.UNDER_31_MINUTES', `${minutes} minutes does not reach the 31-minute midpoint of the first hour of 96130.`, 'CR20');
       const lines = [{ code: '96130', units: 1 }];
       if (units.additional > 0) lines.push({ code: '96131', units: units.additional });
       const note = 'Test administration (96136-96139, two or more tests) is coded from its own minutes.';
@@ -131,7 +141,7 @@ function serviceLines(input: ServiceInput, rule: PayerRule): LinePlan {
 function screeningLines(input: ServiceInput, rule: PayerRule): LinePlan {
   const given = input.instruments ?? [];
   const count = new Set(given.map((name) => name.trim().toUpperCase())).size;
-  if (count === 0) return none('error', 'CODING.SCREENING.NO_INSTRUMENTS', 'Name each standardized instrument given (one 96127 unit each).', 'CR24');
+  if (count === 0) return refused('CODING.SCREENING.NO_INSTRUMENTS', 'Name each standardized instrument given (one 96127 unit each).', 'CR24');
   const findings: CodingFinding[] = [];
   if (count < given.length) findings.push(finding('warning', 'CODING.SCREENING.REPEATED_INSTRUMENT', 'An instrument was listed twice; it counts once.', 'CR24'));
   const cap = rule.screeningUnitCap;
@@ -144,9 +154,9 @@ function screeningLines(input: ServiceInput, rule: PayerRule): LinePlan {
 
 /** 15-minute HCPCS services in units by the payer's rounding rule and daily cap [HC1][HC2][HC3]. */
 function timedHcpcsLines(code: string, minutes: number, rule: PayerRule): LinePlan {
-  if (code === 'T1017' && rule.payerKind === 'medicare') return none('error', 'CODING.HCPCS.MEDICAID_ONLY', 'T1017 targeted case management is Medicaid-only; Medicare does not pay it.', 'HC3');
+  if (code === 'T1017' && rule.payerKind === 'medicare') return refused('CODING.HCPCS.MEDICAID_ONLY', 'T1017 targeted case management is Medicaid-only; Medicare does not pay it.', 'HC3');
   const units = unitsForMinutes(minutes, rule.unitRounding.method);
-  if (units === 0) return none('error', 'CODING.UNITS.BELOW_ONE_UNIT', `${minutes} minutes does not reach one 15-minute unit of ${code} under this payer's rounding rule.`, 'HC3', 'PAYER');
+  if (units === 0) return refused('CODING.UNITS.BELOW_ONE_UNIT', `${minutes} minutes does not reach one 15-minute unit of ${code} under this payer's rounding rule.`, 'HC3', 'PAYER');
   const cap = rule.unitRounding.dailyUnitCaps[code];
   if (cap === undefined || units <= cap) return { lines: [{ code, units }], findings: [] };
   const message = `${units} units of ${code} exceed this payer's daily cap of ${cap}; ${cap} are billed.`;
@@ -171,6 +181,10 @@ function interactiveComplexityLine(lines: ReadonlyArray<{ code: string }>): { li
 /** The lines a service category yields, plus +90785 when interactive complexity was documented. */
 export function planServiceLines(input: ServiceInput, rule: PayerRule): LinePlan {
   const plan = serviceLines(input, rule);
+  if (input.emCode && !USES_EM_CODE.has(input.serviceCategory)) {
+    const message = `E/M ${input.emCode} is not billed on a ${input.serviceCategory.replace(/_/g, ' ')} evaluation; evaluate the E/M visit on its own.`;
+    plan.findings.push(finding('warning', 'CODING.EM.NOT_USED', message, 'CR1'));
+  }
   if (!input.interactiveComplexity || plan.lines.length === 0) return plan;
   const complexity = interactiveComplexityLine(plan.lines);
   return { lines: [...plan.lines, ...complexity.lines], findings: [...plan.findings, ...complexity.findings] };
