@@ -70,7 +70,3 @@ export type SourceKey = keyof typeof SOURCES;
 export function finding(severity: FindingSeverity, ruleId: string, message: string, ...sources: SourceKey[]): CodingFinding {
   return { severity, ruleId, message, source: sources.map((key) => `[${key}] ${SOURCES[key]}`).join('; ') };
 }
-
-export function hasError(findings: readonly CodingFinding[]): boolean {
-  return findings.some((item) => item.severity === 'error');
-}
