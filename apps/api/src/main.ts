@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
   const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  for (const problem of database.durability) process.stderr.write(`warning: PostgreSQL setting ${problem}\n`);
   const where = database.embedded ? `embedded PostgreSQL in ${process.env.DATA_DIR ?? '.data'}` : 'DATABASE_URL';
   process.stdout.write(
     [

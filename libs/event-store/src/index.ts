@@ -20,3 +20,4 @@ export * from './nest/event-store.options';
 export * from './nest/event-store.health';
 export * from './nest/consumer-host';
 export * from './nest/event-store.module';
+export * from './postgres/durability-check';

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 
 import { DataDirInUse, lockDataDir } from './data-dir-lock';
 import { embeddedAdminUrl, startEmbeddedDatabase } from './embedded-database';
+import { durabilityProblems } from './durability-check';
 import { runMigrations, type Migration, type MigrationReport } from './migrations';
 import { appConnectionString, ensureRoles } from './roles';
 
@@ -14,6 +15,8 @@ export interface PreparedDatabase {
   adminUrl: string;
   embedded: boolean;
   migrations: MigrationReport;
+  /** Durability settings that are off (security.md CRASH-6); start-up prints them. */
+  durability: string[];
   close(): Promise<void>;
 }
 
@@ -59,12 +62,16 @@ export async function prepareDatabase(settings: DatabaseSettings): Promise<Prepa
     const adminUrl = external ?? embedded!.adminUrl;
     const appUrl = env.DATABASE_APP_URL ?? appConnectionString(adminUrl, appPassword(env, dataDir));
     if (!env.DATABASE_APP_URL) await ensureRoles(adminUrl, new URL(appUrl).password ? decodeURIComponent(new URL(appUrl).password) : '');
+    const durability = await durabilityProblems(adminUrl);
+    // Production refuses to run on a server that may lose acknowledged events; development warns.
+    if (durability.length && env.NODE_ENV === 'production') throw new Error(`Unsafe PostgreSQL settings: ${durability.join('; ')}`);
     const migrations = await runMigrations(adminUrl, settings.migrations);
     return {
       appUrl,
       adminUrl,
       embedded: !env.DATABASE_URL,
       migrations,
+      durability,
       close: async () => {
         await embedded?.stop();
         unlock();
