@@ -1,15 +1,7 @@
-import { readMap, readSample } from '../../testing';
+import { readSample, sharedMaps } from '../../testing';
 import type { X12Issue } from '../issues';
 import { readX12 } from '../reader/read-x12';
-import { loadX12Maps, validateX12, type X12Maps } from './validate';
-
-/** Loads the shared maps once for every validator spec. */
-export const sharedMaps = (): X12Maps =>
-  loadX12Maps({
-    maps: ['837.5010.X222.A1.xml', '835.5010.X221.A1.xml', '999.5010X231.A1.xml', '277.5010.X214.xml'].map(readMap),
-    dataele: readMap('dataele.xml'),
-    codes: readMap('codes.xml'),
-  });
+import { validateX12 } from './validate';
 
 const maps = sharedMaps();
 const validateSample = (name: string): X12Issue[] => {
