@@ -61,6 +61,6 @@ describe('parse999', () => {
     const read = readX12(readFixture('999-partially-accepted.x12'));
     const found = validateX12(read.value!, sharedMaps()).map((i) => `${i.code} ${i.element}`);
     // X231 identifies an 837 claim with CTX*CLM01:<CLM01>; the map only knows the segment-context CTX layout.
-    expect(found).toEqual(['ELEMENT_NOT_USED CTX01-02', 'REQUIRED_ELEMENT_MISSING CTX02', 'REQUIRED_ELEMENT_MISSING CTX03']);
+    expect(found).toEqual(['INVALID_CODE CTX01-01', 'ELEMENT_NOT_USED CTX01-02', 'REQUIRED_ELEMENT_MISSING CTX02', 'REQUIRED_ELEMENT_MISSING CTX03']);
   });
 });
