@@ -1,0 +1,23 @@
+import { canonicalJson } from './canonical-json';
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth and drops whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+  });
+
+  it('gives the same bytes whatever order the keys were written in', () => {
+    expect(canonicalJson({ amountCents: 100, code: '90837' })).toBe(canonicalJson({ code: '90837', amountCents: 100 }));
+  });
+
+  it('leaves out undefined properties and writes undefined array items as null', () => {
+    expect(canonicalJson({ a: undefined, b: [undefined, 1] })).toBe('{"b":[null,1]}');
+  });
+
+  it('writes big integers as strings', () => {
+    expect(canonicalJson({ position: 12345678901234567890n })).toBe('{"position":"12345678901234567890"}');
+  });
+
+  it.each([1.5, Number.NaN, 2 ** 60])('refuses the non-integer or unsafe number %p', (value) => {
+    expect(() => canonicalJson({ value })).toThrow(/integers only/);
+  });
+});
