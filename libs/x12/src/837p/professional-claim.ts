@@ -45,6 +45,7 @@ export interface Subscriber {
   memberId: string;
   name: PersonName;
   address?: Address;
+  /** Sent (2010BA DMG) only when the subscriber is the patient, as 005010X222A1 requires. */
   birthDate?: LocalDate;
   gender?: 'F' | 'M' | 'U';
 }
