@@ -112,7 +112,7 @@ export const claimArbitrary: fc.Arbitrary<ProfessionalClaim> = fc
         renderingProvider: fc.record({ npi, name, taxonomy: fc.constantFrom('101YM0800X', '1041C0700X', '103T00000X', '2084P0800X') }),
         supervisingProvider: fc.record({ npi, name }),
         serviceFacility: fc.record({ name: text(30), npi, address }, { requiredKeys: ['name', 'address'] }),
-        ...(other ? { otherPayers: fc.constant([other]) } : {}),
+        ...(other ? { otherPayers: fc.constant([other] as OtherPayer[]) } : {}),
         lines: fc.array(line(diagnoses.length, other?.payer.payerId), { minLength: 1, maxLength: 6 }),
       },
       { requiredKeys: ['subscriber', 'payer', 'patientControlNumber', 'frequency', 'placeOfService', 'providerSignature', 'assignment', 'benefitsAssigned', 'releaseOfInformation', 'diagnoses', 'payerClaimControlNumber', 'lines'] },
