@@ -26,7 +26,7 @@ export {
   type WriteOptions,
 } from './writer/write-x12';
 export * from './835/remittance';
-export { parse835, remittanceVisitor } from './835/parse-835';
+export { parse835, read835, remittanceVisitor } from './835/parse-835';
 export type { RemittanceOptions } from './835/remittance-builder';
 export * from './837p/professional-claim';
 export { generate837P, VERSION_837P } from './837p/generate-837p';

@@ -1,6 +1,6 @@
 import { readSample } from '../../testing';
 import { readX12 } from '../reader/read-x12';
-import { parse835 } from './parse-835';
+import { parse835, read835 } from './parse-835';
 
 const parseSample = (name: string) => {
   const read = readX12(readSample(name));
@@ -111,5 +111,29 @@ describe('parse835 balancing', () => {
       ['service', 7000, 5000],
       ['claim', 7000, 5000],
     ]);
+  });
+});
+
+describe('read835', () => {
+  it('gives the same remittances as readX12 + parse835, without keeping segments', () => {
+    for (const name of ['835-bh-adamh-reversals-plb.txt', '835-medicaid-deidentified-3-interchanges.txt', '835-tr3-secondary-payment.835']) {
+      const bytes = readSample(name);
+      const read = readX12(bytes);
+      const parsed = parse835(read.value!);
+      const direct = read835(bytes);
+      expect(direct.value).toEqual(parsed.value);
+      expect(direct.issues).toEqual([...read.issues, ...parsed.issues]);
+    }
+  });
+
+  it('streams claims to a callback without keeping them', () => {
+    const seen: string[] = [];
+    const { value } = read835(readSample('835-tr3-managed-care.835'), {}, { keepClaims: false, onClaim: (c) => seen.push(c.patientControlNumber) });
+    expect(seen).toEqual(['5554555444', '8765432112']);
+    expect(value![0]).toMatchObject({ claims: [], claimCount: 2, balanced: true });
+  });
+
+  it('returns no value for an unreadable file', () => {
+    expect(read835(readSample('837p-neg-utf16le.txt')).value).toBeUndefined();
   });
 });

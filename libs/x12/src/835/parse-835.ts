@@ -1,8 +1,10 @@
 import type { X12Issue, X12Result } from '../issues';
-import type { X12Document } from '../reader/read-x12';
+import { createX12Reader, type X12Document, type X12ReadLimits } from '../reader/read-x12';
 import type { X12Visitor } from '../reader/envelope';
 import { RemittanceBuilder, type RemittanceOptions } from './remittance-builder';
 import type { Remittance } from './remittance';
+
+const CHUNK = 1 << 20;
 
 /** Turns every 835 transaction set of a read document into a typed remittance, with balancing findings. */
 export function parse835(doc: X12Document): X12Result<Remittance[]> {
@@ -43,4 +45,20 @@ export function remittanceVisitor(
       builder = undefined;
     },
   };
+}
+
+/**
+ * Reads 835 remittances straight from bytes or text without keeping the segments: the posting path,
+ * faster than `readX12` + `parse835` and bounded by the claims it returns. No value when unreadable.
+ */
+export function read835(input: Uint8Array | string, limits: Partial<X12ReadLimits> = {}, options: RemittanceOptions = {}): X12Result<Remittance[]> {
+  const issues: X12Issue[] = [];
+  const value: Remittance[] = [];
+  const reader = createX12Reader(remittanceVisitor(issues, (r) => value.push(r), options), limits);
+  for (let i = 0; i < input.length; i += CHUNK) {
+    reader.push(typeof input === 'string' ? input.slice(i, i + CHUNK) : input.subarray(i, i + CHUNK));
+  }
+  const read = reader.end();
+  const all = [...read.issues, ...issues];
+  return read.fatal ? { issues: all } : { value, issues: all };
 }

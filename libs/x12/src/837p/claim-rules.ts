@@ -1,6 +1,7 @@
 import { isLocalDate } from '@revcycle/kernel';
 import type { X12Issue } from '../issues';
 import type { Delimiters } from '../reader/segment';
+import { unsafeCharacters } from '../writer/write-x12';
 import type { ProfessionalClaim, ProfessionalClaimSet, ServiceLine } from './professional-claim';
 
 // ICD-10-CM without the dot: letter, digit, then up to five more (F4310, F32A); x12.md §2.5.
@@ -15,7 +16,7 @@ export function checkClaimSet(set: ProfessionalClaimSet, delimiters: Delimiters)
   const fail = (path: string, message: string): void => {
     issues.push({ severity: 'error', code: 'CLAIM_INVALID', message: `${path} ${message}`, element: path });
   };
-  checkText(set, '', delimiters, fail);
+  checkText(set, '', delimiters, unsafeCharacters(delimiters), fail);
   if (!set.claims.length) fail('claims', 'must hold at least one claim');
   set.claims.forEach((claim, i) => checkClaim(claim, `claims[${i}]`, fail));
   return issues;
@@ -24,15 +25,17 @@ export function checkClaimSet(set: ProfessionalClaimSet, delimiters: Delimiters)
 type Fail = (path: string, message: string) => void;
 
 // X12.6 §3.4: no escaping exists, so a delimiter or non-printable character in any value is refused.
-function checkText(value: unknown, path: string, d: Delimiters, fail: Fail): void {
+function checkText(value: unknown, path: string, d: Delimiters, unsafe: RegExp, fail: Fail): void {
   if (typeof value === 'string') {
+    if (!unsafe.test(value)) return;
     const bad = [d.element, d.component, d.segment, d.repetition].find((c) => c && value.includes(c));
     if (bad) fail(path, `contains the delimiter ${JSON.stringify(bad)}`);
     else if (!PRINTABLE.test(value)) fail(path, 'contains a character outside the X12 character set');
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkText(v, `${path}[${i}]`, d, fail));
+    for (let i = 0; i < value.length; i++) checkText(value[i], `${path}[${i}]`, d, unsafe, fail);
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) checkText(v, path ? `${path}.${k}` : k, d, fail);
+    const record = value as Record<string, unknown>;
+    for (const k in record) if (typeof record[k] !== 'number' && typeof record[k] !== 'boolean') checkText(record[k], path ? `${path}.${k}` : k, d, unsafe, fail);
   }
 }
 

@@ -118,13 +118,28 @@ export class SegmentTokenizer {
   }
 
   private emit(buf: string, start: number, end: number, unterminated: boolean): void {
-    let text = buf.slice(start, end);
+    let stop = end;
     // A newline used as line break beside another terminator is layout, not data (x12.md §1.5).
-    while (text.endsWith('\r') || text.endsWith('\n')) text = text.slice(0, -1);
-    if (this.sawNonAscii && NON_ASCII.test(text)) text = Buffer.from(text, 'latin1').toString('utf8');
+    for (let c = buf.charCodeAt(stop - 1); stop > start && (c === 10 || c === 13); c = buf.charCodeAt(stop - 1)) stop--;
     const d = this.delimiters as Delimiters;
-    const elements = text.split(d.element);
-    const seg: Segment = { id: elements[0], elements, offset: this.base + start, index: ++this.index, delimiters: d };
+    let elements: string[];
+    if (this.sawNonAscii && NON_ASCII.test(buf.slice(start, stop))) {
+      elements = Buffer.from(buf.slice(start, stop), 'latin1').toString('utf8').split(d.element);
+    } else {
+      // Slicing elements straight out of the buffer is about twice as fast as slice-then-split.
+      elements = [];
+      let from = start;
+      for (;;) {
+        const at = buf.indexOf(d.element, from);
+        if (at < 0 || at >= stop) break;
+        elements.push(buf.slice(from, at));
+        from = at + 1;
+      }
+      elements.push(buf.slice(from, stop));
+    }
+    const id = elements[0];
+    // Literal with every field set, so all segments share one hidden class.
+    const seg: Segment = { id, elements, offset: this.base + start, index: ++this.index, position: undefined, delimiters: d };
     if (unterminated) {
       this.sink.issue({
         severity: 'warning',
@@ -132,17 +147,17 @@ export class SegmentTokenizer {
         message: `the last segment has no terminator ${JSON.stringify(d.segment)}`,
         offset: seg.offset,
         segment: seg.index,
-        segmentId: seg.id,
+        segmentId: id,
       });
     }
-    if (!SEGMENT_ID.test(seg.id)) {
+    if (!SEGMENT_ID.test(id)) {
       this.sink.issue({
         severity: 'error',
         code: 'INVALID_SEGMENT_ID',
-        message: `${JSON.stringify(seg.id.slice(0, 20))} is not a segment id`,
+        message: `${JSON.stringify(id.slice(0, 20))} is not a segment id`,
         offset: seg.offset,
         segment: seg.index,
-        segmentId: seg.id.slice(0, 3),
+        segmentId: id.slice(0, 3),
       });
       return;
     }

@@ -60,16 +60,24 @@ export const DEFAULT_DELIMITERS: Delimiters = { element: '*', repetition: '^', c
 // X12.6 basic and extended character sets: printable ASCII only; no control characters, nothing above 0x7E.
 const PRINTABLE = /^[\x20-\x7e]*$/;
 
+/** One pattern matching anything a value must not hold: a delimiter or a character outside the X12 set. */
+export function unsafeCharacters(d: Delimiters): RegExp {
+  const delimiters = [d.element, d.component, d.segment, d.repetition ?? ''].join('').replace(/[\\\]^-]/g, '\\$&');
+  return new RegExp(`[^\\x20-\\x7e]|[${delimiters}]`);
+}
+
 /** Serializes segments and refuses any value that would corrupt the output (X12.6 §3.4: no escaping exists). */
 export class SegmentWriter {
   readonly issues: X12Issue[] = [];
   private readonly parts: string[] = [];
   private readonly forbidden: string[];
+  private readonly unsafe: RegExp;
   private readonly suffix: string;
   count = 0;
 
   constructor(readonly delimiters: Delimiters, lineBreak = false) {
     this.forbidden = [delimiters.element, delimiters.component, delimiters.segment, delimiters.repetition ?? ''].filter(Boolean);
+    this.unsafe = unsafeCharacters(delimiters);
     this.suffix = delimiters.segment + (lineBreak ? '\n' : '');
   }
 
@@ -103,6 +111,7 @@ export class SegmentWriter {
 
   private simple(value: string | undefined, ref: string): string {
     if (value === undefined || value === '') return '';
+    if (!this.unsafe.test(value)) return value;
     const bad = this.forbidden.find((d) => value.includes(d));
     if (bad !== undefined) {
       this.issues.push({ severity: 'error', code: 'DELIMITER_IN_VALUE', message: `${ref} contains the delimiter ${JSON.stringify(bad)}`, element: ref, segmentId: ref.slice(0, -2) });
