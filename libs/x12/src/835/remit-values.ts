@@ -7,12 +7,17 @@ import type { Adjustment, Procedure } from './remittance';
 const CAS_GROUPS = new Set(['CO', 'OA', 'PI', 'PR']);
 const PROCEDURE_QUALIFIERS = new Set(['AD', 'ER', 'HC', 'HP', 'IV', 'N4', 'N6', 'NU', 'UI', 'WK']);
 
-/** Reads elements of one segment as typed values, reporting each unreadable one. */
+/** Reads elements of the current segment as typed values, reporting each unreadable one; reused per segment. */
 export class SegmentValues {
-  constructor(
-    private readonly seg: Segment,
-    private readonly issues: X12Issue[],
-  ) {}
+  private seg!: Segment;
+
+  constructor(private readonly issues: X12Issue[]) {}
+
+  /** Points the reader at the next segment. */
+  at(seg: Segment): this {
+    this.seg = seg;
+    return this;
+  }
 
   text(n: number): string | undefined {
     return element(this.seg, n) || undefined;

@@ -20,6 +20,7 @@ export interface RemittanceOptions {
 export class RemittanceBuilder {
   private readonly value: Remittance;
   private readonly balancer = new Balancer();
+  private readonly values: SegmentValues;
   private claim?: RemitClaim;
   private service?: RemitService;
   private party?: 'payer' | 'payee';
@@ -32,6 +33,7 @@ export class RemittanceBuilder {
     private readonly issues: X12Issue[],
     private readonly options: RemittanceOptions = {},
   ) {
+    this.values = new SegmentValues(issues);
     this.value = {
       controlNumber,
       payment: { handlingCode: '', amountCents: 0, creditDebit: '', method: '' },
@@ -46,7 +48,7 @@ export class RemittanceBuilder {
   /** Consumes one segment of the transaction set (ST and SE are ignored). */
   segment(seg: Segment): void {
     this.last = seg;
-    const v = new SegmentValues(seg, this.issues);
+    const v = this.values.at(seg);
     switch (seg.id) {
       case 'BPR': {
         this.sawBpr = true;
