@@ -52,4 +52,15 @@ export type PatientDemographicsCorrected = DomainEvent<
 >;
 export type PatientPart2Labelled = DomainEvent<'scheduling.PatientPart2Labelled', { patientId: string } & Part2Label>;
 
-export type PatientEvent = PatientRegistered | PatientDemographicsCorrected | PatientPart2Labelled;
+/**
+ * The patient stream indexes the patient's coverages and authorizations (each its own stream), so
+ * a command can gather the payment picture from streams alone, never from a read model
+ * (event-store.md §7).
+ */
+export type PaymentRecordKind = 'coverage' | 'authorization';
+export type PaymentRecordLinked = DomainEvent<
+  'scheduling.PaymentRecordLinked',
+  { patientId: string; kind: PaymentRecordKind; recordId: string }
+>;
+
+export type PatientEvent = PatientRegistered | PatientDemographicsCorrected | PatientPart2Labelled | PaymentRecordLinked;

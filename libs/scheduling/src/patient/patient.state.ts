@@ -11,6 +11,8 @@ export type PatientState =
       guarantor: Guarantor;
       contactPreferences: ContactPreferences;
       part2: Part2Label | null;
+      coverageIds: string[];
+      authorizationIds: string[];
     };
 
 export const initialPatientState: PatientState = { status: 'unknown' };
@@ -24,13 +26,18 @@ export function evolvePatient(state: PatientState, event: DomainEvent): PatientS
   const e = event as PatientEvent;
   switch (e.type) {
     case 'scheduling.PatientRegistered':
-      return { status: 'registered', ...e.data };
+      return { status: 'registered', ...e.data, coverageIds: [], authorizationIds: [] };
     case 'scheduling.PatientDemographicsCorrected':
       if (state.status !== 'registered') return state;
       return { ...state, phi: e.data.phi };
     case 'scheduling.PatientPart2Labelled':
       if (state.status !== 'registered') return state;
       return { ...state, part2: { sourceProgramId: e.data.sourceProgramId, effectiveFrom: e.data.effectiveFrom } };
+    case 'scheduling.PaymentRecordLinked': {
+      if (state.status !== 'registered') return state;
+      const key = e.data.kind === 'coverage' ? 'coverageIds' : 'authorizationIds';
+      return { ...state, [key]: [...state[key], e.data.recordId] };
+    }
     default:
       return state;
   }

@@ -30,3 +30,9 @@ export class InvalidPracticePolicies extends DomainError {
     super('SCHEDULING.INVALID_PRACTICE_POLICIES', `${field} must be a non-negative integer`, { field });
   }
 }
+
+export class ServiceLocationNotFound extends DomainError {
+  constructor(locationId: string) {
+    super('SCHEDULING.SERVICE_LOCATION_NOT_FOUND', 'No service location with this id', { locationId });
+  }
+}

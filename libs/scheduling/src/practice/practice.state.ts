@@ -12,6 +12,8 @@ export type PracticeState =
       policies: PracticePolicies | null;
     };
 
+export type RegisteredPractice = Extract<PracticeState, { status: 'registered' }>;
+
 export const initialPracticeState: PracticeState = { status: 'unregistered' };
 
 /** The tenant id is an opaque uuid, never a name, so it is safe in a stream id. */

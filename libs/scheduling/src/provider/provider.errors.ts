@@ -30,3 +30,10 @@ export class InvalidActiveDates extends DomainError {
     super('SCHEDULING.INVALID_ACTIVE_DATES', 'The active period must not end before it starts', { providerId });
   }
 }
+
+/** Sessions are booked only on days the provider may render services (enrollment dates). */
+export class ProviderNotActive extends DomainError {
+  constructor(providerId: string) {
+    super('SCHEDULING.PROVIDER_NOT_ACTIVE', 'The provider is not active on the date of service', { providerId });
+  }
+}

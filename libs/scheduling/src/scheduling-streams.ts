@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+
+import { EventStore, type Decider, type DomainEvent } from '@revcycle/event-store';
+
+import type { PaymentPicture } from './appointment/payment-facts';
+import { authorizationStreamId, evolveAuthorization, initialAuthorizationState } from './authorization/authorization.state';
+import { coverageStreamId, evolveCoverage, initialCoverageState } from './coverage/coverage.state';
+import { PatientNotFound } from './patient/patient.errors';
+import { evolvePatient, initialPatientState, patientStreamId, type PatientState } from './patient/patient.state';
+import type { PayerRegistration } from './payer/payer.events';
+import { evolvePayer, initialPayerState, payerStreamId } from './payer/payer.state';
+import { PracticeNotFound } from './practice/practice.errors';
+import { evolvePractice, initialPracticeState, practiceStreamId, type RegisteredPractice } from './practice/practice.state';
+
+export const deciders = {
+  practice: { initialState: initialPracticeState, evolve: evolvePractice },
+  patient: { initialState: initialPatientState, evolve: evolvePatient },
+  coverage: { initialState: initialCoverageState, evolve: evolveCoverage },
+  payer: { initialState: initialPayerState, evolve: evolvePayer },
+  authorization: { initialState: initialAuthorizationState, evolve: evolveAuthorization },
+};
+
+/**
+ * Reads the streams a command needs beside the one it writes (practice, patient, coverage, payer,
+ * authorization). Streams, not read models: a command's facts must hold with consumers paused
+ * (event-store.md §7).
+ */
+@Injectable()
+export class SchedulingStreams {
+  constructor(private readonly store: EventStore) {}
+
+  async fold<S>(tenantId: string, streamId: string, decider: Decider<S, DomainEvent>): Promise<{ state: S; version: bigint }> {
+    const events = await this.store.readStream(streamId, { tenantId });
+    const state = events.reduce((s, e) => decider.evolve(s, e), decider.initialState);
+    return { state, version: events.length ? events[events.length - 1].streamPosition : 0n };
+  }
+
+  async state<S>(tenantId: string, streamId: string, decider: Decider<S, DomainEvent>): Promise<S> {
+    return (await this.fold(tenantId, streamId, decider)).state;
+  }
+
+  async practice(tenantId: string): Promise<RegisteredPractice> {
+    const practice = await this.state(tenantId, practiceStreamId(tenantId), deciders.practice);
+    if (practice.status !== 'registered') throw new PracticeNotFound(tenantId);
+    return practice;
+  }
+
+  async registeredPatient(tenantId: string, patientId: string): Promise<Extract<PatientState, { status: 'registered' }>> {
+    const patient = await this.state(tenantId, patientStreamId(patientId), deciders.patient);
+    if (patient.status !== 'registered') throw new PatientNotFound(patientId);
+    return patient;
+  }
+
+  /** The linked coverages and authorizations of a registered patient, with the payers they name. */
+  async paymentPicture(tenantId: string, practice: RegisteredPractice, patient: PatientState): Promise<PaymentPicture> {
+    if (patient.status !== 'registered') return { policies: practice.policies, coverages: [], payers: {}, authorizations: [] };
+    const [coverages, authorizations] = await Promise.all([
+      Promise.all(patient.coverageIds.map((id) => this.state(tenantId, coverageStreamId(id), deciders.coverage))),
+      Promise.all(patient.authorizationIds.map((id) => this.state(tenantId, authorizationStreamId(id), deciders.authorization))),
+    ]);
+    const payerIds = [...new Set(coverages.flatMap((c) => (c.status === 'on_file' ? [c.terms.payerId] : [])))];
+    const payers: Record<string, PayerRegistration> = {};
+    for (const payer of await Promise.all(payerIds.map((id) => this.state(tenantId, payerStreamId(id), deciders.payer)))) {
+      if (payer.status === 'registered') payers[payer.payer.payerId] = payer.payer;
+    }
+    return { policies: practice.policies, coverages, payers, authorizations };
+  }
+}
