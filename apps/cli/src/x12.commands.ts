@@ -11,6 +11,8 @@ import {
   parse999,
   read837P,
   readX12,
+  singleTransaction,
+  transactionsOf,
   validateX12,
   type X12Document,
   type X12Issue,
@@ -37,29 +39,26 @@ function load(file: string): { doc?: X12Document; issues: X12Issue[]; problem?: 
 function transactions(doc: X12Document): { entries: unknown[]; issues: X12Issue[] } {
   const entries: unknown[] = [];
   const issues: X12Issue[] = [];
-  for (const ic of doc.interchanges) {
-    for (const group of ic.groups) {
-      for (const tx of group.transactions) {
-        const single: X12Document = { interchanges: [{ ...ic, groups: [{ ...group, transactions: [tx] }] }] };
-        const base = { type: tx.id, controlNumber: tx.controlNumber, implementationRef: tx.implementationRef ?? group.version };
-        const typed =
-          tx.id === '835' ? parse835(single)
-          : tx.id === '837' ? read837P(single)
-          : tx.id === '999' ? parse999(single)
-          : tx.id === '277' ? parse277CA(single)
-          : undefined;
-        if (!typed) {
-          entries.push({ ...base, segmentCount: tx.segments.length });
-          continue;
-        }
-        issues.push(...typed.issues);
-        const value = typed.value ?? [];
-        if (tx.id === '835') entries.push({ ...base, ...(value[0] as object) });
-        else if (tx.id === '837') entries.push({ ...base, claimSets: value });
-        else if (tx.id === '999') entries.push({ ...base, groups: value });
-        else entries.push({ ...base, claims: value });
-      }
+  for (const enveloped of transactionsOf(doc)) {
+    const { transaction: tx, group } = enveloped;
+    const single = singleTransaction(enveloped);
+    const base = { type: tx.id, controlNumber: tx.controlNumber, implementationRef: tx.implementationRef ?? group.version };
+    const typed =
+      tx.id === '835' ? parse835(single)
+      : tx.id === '837' ? read837P(single)
+      : tx.id === '999' ? parse999(single)
+      : tx.id === '277' ? parse277CA(single)
+      : undefined;
+    if (!typed) {
+      entries.push({ ...base, segmentCount: tx.segments.length });
+      continue;
     }
+    issues.push(...typed.issues);
+    const value = typed.value ?? [];
+    if (tx.id === '835') entries.push({ ...base, ...(value[0] as object) });
+    else if (tx.id === '837') entries.push({ ...base, claimSets: value });
+    else if (tx.id === '999') entries.push({ ...base, groups: value });
+    else entries.push({ ...base, claims: value });
   }
   return { entries, issues };
 }

@@ -7,6 +7,9 @@ export type { InterchangeHeader, GroupHeader, TransactionHeader, EnvelopeContext
 export {
   readX12,
   createX12Reader,
+  transactionsOf,
+  singleTransaction,
+  type EnvelopedTransaction,
   DEFAULT_READ_LIMITS,
   type X12ReadLimits,
   type X12StreamReader,

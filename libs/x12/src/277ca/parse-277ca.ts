@@ -1,5 +1,5 @@
 import { issueAt, type X12Issue, type X12Result } from '../issues';
-import type { X12Document } from '../reader/read-x12';
+import { transactionsOf, type X12Document } from '../reader/read-x12';
 import { component, components, element, type Segment } from '../reader/segment';
 import { decimalToCents, x12DateToLocal } from '../values';
 
@@ -68,8 +68,7 @@ function statusInfo(seg: Segment): StatusInfo[] {
 export function parse277CA(doc: X12Document): X12Result<ClaimAck[]> {
   const value: ClaimAck[] = [];
   const issues: X12Issue[] = [];
-  for (const tx of doc.interchanges.flatMap((i) => i.groups.flatMap((g) => g.transactions))) {
-    if (tx.id !== '277') continue;
+  for (const { transaction: tx } of transactionsOf(doc, '277')) {
     let level = '';
     let providerId: string | undefined;
     let patient: ClaimAck['patient'];

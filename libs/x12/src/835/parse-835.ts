@@ -1,5 +1,5 @@
 import type { X12Issue, X12Result } from '../issues';
-import { createX12Reader, type X12Document, type X12ReadLimits } from '../reader/read-x12';
+import { createX12Reader, transactionsOf, type X12Document, type X12ReadLimits } from '../reader/read-x12';
 import type { X12Visitor } from '../reader/envelope';
 import { RemittanceBuilder, type RemittanceOptions } from './remittance-builder';
 import type { Remittance } from './remittance';
@@ -10,15 +10,10 @@ const CHUNK = 1 << 20;
 export function parse835(doc: X12Document): X12Result<Remittance[]> {
   const issues: X12Issue[] = [];
   const value: Remittance[] = [];
-  for (const ic of doc.interchanges) {
-    for (const group of ic.groups) {
-      for (const tx of group.transactions) {
-        if (tx.id !== '835') continue;
-        const builder = new RemittanceBuilder(tx.controlNumber, issues);
-        tx.segments.forEach((s) => builder.segment(s));
-        value.push(builder.finish());
-      }
-    }
+  for (const { transaction: tx } of transactionsOf(doc, '835')) {
+    const builder = new RemittanceBuilder(tx.controlNumber, issues);
+    tx.segments.forEach((s) => builder.segment(s));
+    value.push(builder.finish());
   }
   return { value, issues };
 }

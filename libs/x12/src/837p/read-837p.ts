@@ -1,5 +1,5 @@
 import type { X12Issue, X12Result } from '../issues';
-import type { X12Document, X12Interchange, X12Group, X12TransactionSet } from '../reader/read-x12';
+import { transactionsOf, type X12Document, type X12Group, type X12Interchange, type X12TransactionSet } from '../reader/read-x12';
 import { component, components, element, repetitions, type Segment } from '../reader/segment';
 import { decimalToCents, decimalToQuantity, x12DateToLocal } from '../values';
 import type {
@@ -36,11 +36,7 @@ const casAdjustments = (s: Segment): ClaimAdjustment[] => {
 export function read837P(doc: X12Document): X12Result<ProfessionalClaimSet[]> {
   const sets: ProfessionalClaimSet[] = [];
   const issues: X12Issue[] = [];
-  for (const ic of doc.interchanges) {
-    for (const group of ic.groups) {
-      for (const tx of group.transactions) if (tx.id === '837') sets.push(...readTransaction(tx, group, ic));
-    }
-  }
+  for (const { transaction, group, interchange } of transactionsOf(doc, '837')) sets.push(...readTransaction(transaction, group, interchange));
   return { value: sets, issues };
 }
 

@@ -108,6 +108,16 @@ export class EnvelopeTracker {
     this.report(issueAt(seg, 'error', code, message, element ? { element } : {}));
   }
 
+  /** Trailer element 1 is a count, element 2 repeats the header's control number. */
+  private checkTrailer(seg: Segment, count: number, counted: string, control: string, controlRef: string): void {
+    if (element(seg, 1) !== String(count)) {
+      this.error(seg, `${seg.id}_COUNT_MISMATCH`, `${seg.id}01 is ${JSON.stringify(element(seg, 1))} but there are ${count} ${counted}`, `${seg.id}01`);
+    }
+    if (element(seg, 2) !== control) {
+      this.error(seg, `${seg.id}_CONTROL_MISMATCH`, `${seg.id}02 ${JSON.stringify(element(seg, 2))} does not match ${controlRef} ${control}`, `${seg.id}02`);
+    }
+  }
+
   private missing(what: string, owner: string): void {
     const at = this.last;
     const issue: X12Issue = { severity: 'error', code: `MISSING_${what}`, message: `${owner} has no ${what} trailer` };
@@ -187,13 +197,7 @@ export class EnvelopeTracker {
     }
     if (seg) {
       seg.position = ++this.position;
-      const count = element(seg, 1);
-      if (count !== String(this.position)) {
-        this.error(seg, 'SE_COUNT_MISMATCH', `SE01 is ${JSON.stringify(count)} but the transaction set has ${this.position} segments`, 'SE01');
-      }
-      if (element(seg, 2) !== tx.controlNumber) {
-        this.error(seg, 'SE_CONTROL_MISMATCH', `SE02 ${JSON.stringify(element(seg, 2))} does not match ST02 ${tx.controlNumber}`, 'SE02');
-      }
+      this.checkTrailer(seg, this.position, 'segments', tx.controlNumber, 'ST02');
       this.visitor.segment?.(seg, this.ctx);
     } else {
       this.missing('SE', `transaction set ${tx.id} ${tx.controlNumber}`);
@@ -210,12 +214,7 @@ export class EnvelopeTracker {
       return;
     }
     if (seg) {
-      if (element(seg, 1) !== String(this.sets)) {
-        this.error(seg, 'GE_COUNT_MISMATCH', `GE01 is ${JSON.stringify(element(seg, 1))} but the group has ${this.sets} transaction sets`, 'GE01');
-      }
-      if (element(seg, 2) !== group.controlNumber) {
-        this.error(seg, 'GE_CONTROL_MISMATCH', `GE02 ${JSON.stringify(element(seg, 2))} does not match GS06 ${group.controlNumber}`, 'GE02');
-      }
+      this.checkTrailer(seg, this.sets, 'transaction sets', group.controlNumber, 'GS06');
     } else {
       this.missing('GE', `functional group ${group.controlNumber}`);
     }
@@ -231,12 +230,7 @@ export class EnvelopeTracker {
       return;
     }
     if (seg) {
-      if (element(seg, 1) !== String(this.groups)) {
-        this.error(seg, 'IEA_COUNT_MISMATCH', `IEA01 is ${JSON.stringify(element(seg, 1))} but the interchange has ${this.groups} groups`, 'IEA01');
-      }
-      if (element(seg, 2) !== interchange.controlNumber) {
-        this.error(seg, 'IEA_CONTROL_MISMATCH', `IEA02 ${JSON.stringify(element(seg, 2))} does not match ISA13 ${interchange.controlNumber}`, 'IEA02');
-      }
+      this.checkTrailer(seg, this.groups, 'groups', interchange.controlNumber, 'ISA13');
     } else {
       this.missing('IEA', `interchange ${interchange.controlNumber}`);
     }

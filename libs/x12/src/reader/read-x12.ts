@@ -192,3 +192,26 @@ export function readX12(input: Uint8Array | string, limits: Partial<X12ReadLimit
   const { issues, fatal } = reader.end();
   return fatal ? { issues } : { value: doc, issues };
 }
+
+/** A transaction set with the envelopes around it. */
+export interface EnvelopedTransaction {
+  interchange: X12Interchange;
+  group: X12Group;
+  transaction: X12TransactionSet;
+}
+
+/** Every transaction set of a document, optionally only those with ST01 = `id`, in file order. */
+export function transactionsOf(doc: X12Document, id?: string): EnvelopedTransaction[] {
+  const out: EnvelopedTransaction[] = [];
+  for (const interchange of doc.interchanges) {
+    for (const group of interchange.groups) {
+      for (const transaction of group.transactions) if (!id || transaction.id === id) out.push({ interchange, group, transaction });
+    }
+  }
+  return out;
+}
+
+/** A document holding just one transaction set and its envelopes. */
+export function singleTransaction({ interchange, group, transaction }: EnvelopedTransaction): X12Document {
+  return { interchanges: [{ ...interchange, groups: [{ ...group, transactions: [transaction] }] }] };
+}

@@ -1,6 +1,6 @@
 import { issueAt, type X12Issue } from '../issues';
 import { parse835 } from '../835/parse-835';
-import type { X12Document, X12Group, X12Interchange, X12TransactionSet } from '../reader/read-x12';
+import { singleTransaction, transactionsOf, type X12Document, type X12Group, type X12Interchange, type X12TransactionSet } from '../reader/read-x12';
 import type { Segment } from '../reader/segment';
 import { loadDictionary, type X12Dictionary } from './dictionary';
 import { checkElements } from './element-checks';
@@ -44,11 +44,7 @@ const segmentDef = (loop: LoopDef, id: string): SegmentDef | undefined =>
  */
 export function validateX12(doc: X12Document, maps: X12Maps): X12Issue[] {
   const issues: X12Issue[] = [];
-  for (const ic of doc.interchanges) {
-    for (const group of ic.groups) {
-      for (const tx of group.transactions) issues.push(...validateTransaction(tx, group, ic, maps));
-    }
-  }
+  for (const { transaction, group, interchange } of transactionsOf(doc)) issues.push(...validateTransaction(transaction, group, interchange, maps));
   return issues;
 }
 
@@ -74,7 +70,7 @@ export function validateTransaction(tx: X12TransactionSet, group: X12Group, ic: 
   checkHierarchy(tx.segments, issues);
   if (tx.id === '837') checkProfessionalClaims(tx.segments, issues);
   if (tx.id === '835') {
-    const parsed = parse835({ interchanges: [{ ...ic, groups: [{ ...group, transactions: [tx] }] }] });
+    const parsed = parse835(singleTransaction({ interchange: ic, group, transaction: tx }));
     issues.push(...parsed.issues.filter((i) => i.code === 'IMBALANCE'));
   }
   return issues;

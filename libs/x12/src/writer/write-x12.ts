@@ -1,4 +1,5 @@
 import type { X12Issue, X12Result } from '../issues';
+import type { GroupHeader } from '../reader/envelope';
 import type { Delimiters } from '../reader/segment';
 
 /** An element to write: a simple value, or the components of a composite. Empty and undefined mean "not sent". */
@@ -18,17 +19,8 @@ export interface TransactionSpec {
   segments: readonly SegmentSpec[];
 }
 
-/** A functional group; GS06/GE02 come from `controlNumber`, GE01 is computed. */
-export interface GroupSpec {
-  functionalId: string;
-  senderCode: string;
-  receiverCode: string;
-  /** CCYYMMDD */
-  date: string;
-  /** HHMM */
-  time: string;
-  controlNumber: string;
-  version: string;
+/** A functional group; GS06/GE02 come from `controlNumber`, GE01 is computed; date CCYYMMDD, time HHMM. */
+export interface GroupSpec extends Omit<GroupHeader, 'header'> {
   transactions: readonly TransactionSpec[];
 }
 
