@@ -1,5 +1,5 @@
 import type { X12Issue, X12Result } from '../issues';
-import type { GroupHeader } from '../reader/envelope';
+import type { GroupHeader, InterchangeHeader } from '../reader/envelope';
 import type { Delimiters } from '../reader/segment';
 
 /** An element to write: a simple value, or the components of a composite. Empty and undefined mean "not sent". */
@@ -24,17 +24,9 @@ export interface GroupSpec extends Omit<GroupHeader, 'header'> {
   transactions: readonly TransactionSpec[];
 }
 
-/** An interchange; the caller allocates control numbers once per claim version (x12.md §2.7). */
-export interface InterchangeSpec {
-  senderQualifier: string;
-  senderId: string;
-  receiverQualifier: string;
-  receiverId: string;
-  /** YYMMDD */
-  date: string;
-  /** HHMM */
-  time: string;
-  controlNumber: string;
+/** An interchange (date YYMMDD, time HHMM); the caller allocates control numbers once per claim version (x12.md §2.7). */
+export interface InterchangeSpec
+  extends Pick<InterchangeHeader, 'senderQualifier' | 'senderId' | 'receiverQualifier' | 'receiverId' | 'date' | 'time' | 'controlNumber'> {
   ackRequested?: '0' | '1';
   usage: 'P' | 'T';
   groups: readonly GroupSpec[];
