@@ -15,8 +15,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+import { SERVICE_CATEGORIES, type ServiceCategory } from '@revcycle/encounters';
+
 import { PAYER_KINDS, PayerKind } from '../rules/payer-rules';
-import { SERVICE_CATEGORIES, ServiceCategory } from '../rules/service-lines';
 import { Modality, MODALITIES } from '../rules/telehealth';
 import { EvaluateCodingRequest, MAX_MINUTES } from './evaluate-coding.request';
 

@@ -1,7 +1,8 @@
+import { SERVICE_CATEGORIES, type ServiceCategory } from '@revcycle/encounters';
 import { isLocalDate, LocalDate, ValidationFailed, FieldViolation } from '@revcycle/kernel';
 
 import { PAYER_KINDS, PayerKind } from '../rules/payer-rules';
-import { SERVICE_CATEGORIES, ServiceCategory, TIMED_CATEGORIES } from '../rules/service-lines';
+import { TIMED_CATEGORIES } from '../rules/service-lines';
 import { Modality, MODALITIES } from '../rules/telehealth';
 
 /** The body of `POST /v1/coding/evaluate` (issue 4). */

@@ -71,7 +71,8 @@ export function evaluateCoding(request: EvaluateCodingRequest, deps: EvaluateCod
   const priced = lines.map((line) => {
     const charge = chargeFor(line, request.dateOfService, schedule);
     findings.push(...charge.findings);
-    return charge.chargeCents === undefined ? line : { ...line, chargeCents: charge.chargeCents };
+    if (charge.chargeCents === undefined) return line;
+    return { ...line, chargeCents: charge.chargeCents, ...(charge.contractedCents === undefined ? {} : { contractedCents: charge.contractedCents }) };
   });
   return result(priced, findings);
 }

@@ -22,6 +22,8 @@ export interface CodedLine {
   placeOfService: string;
   diagnosisPointers: number[];
   chargeCents?: Cents;
+  /** What the payer's contract says it pays for the line, when the fee schedule holds it. */
+  contractedCents?: Cents;
 }
 
 // Source keys of shared/docs/billing-rules.md, with the short name a biller can look up.

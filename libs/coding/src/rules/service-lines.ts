@@ -1,27 +1,10 @@
+import type { ServiceCategory } from '@revcycle/encounters';
+
 import { CodingFinding, finding, SourceKey } from './coding-finding';
 import { mayBillMedicalServices } from './credentials';
 import { PayerRule } from './payer-rules';
 import { INTERACTIVE_COMPLEXITY_EXCLUDED, INTERACTIVE_COMPLEXITY_PRIMARIES, isEmCode } from './procedure-codes';
 import { crisisUnits, FAMILY_MINIMUM_MINUTES, psychotherapyAddOnCode, psychotherapyCode, testingEvaluationUnits, unitsForMinutes } from './time-bands';
-
-/** The encounter categories of issue 4. */
-export const SERVICE_CATEGORIES = [
-  'diagnostic_evaluation',
-  'diagnostic_evaluation_medical',
-  'individual_psychotherapy',
-  'psychotherapy_with_em',
-  'family_without_patient',
-  'family_with_patient',
-  'group',
-  'multiple_family_group',
-  'crisis',
-  'psychological_testing',
-  'screening_instruments',
-  'medication_management',
-  'case_management',
-  'community_support',
-] as const;
-export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 
 /** Categories whose codes depend on minutes, so a request for them must state the minutes. */
 export const TIMED_CATEGORIES: ReadonlySet<ServiceCategory> = new Set([

@@ -1,0 +1,96 @@
+import type { SignedEncounterFacts } from '@revcycle/encounters';
+import { ValidationFailed } from '@revcycle/kernel';
+
+import { evaluateCoding, type EvaluateCodingDependencies } from '../evaluate/evaluate-coding';
+import type { EvaluateCodingRequest } from '../evaluate/evaluate-coding.request';
+import { CodeSetView } from '../rules/code-set.view';
+import { CodingFinding, finding, RULESET_VERSION } from '../rules/coding-finding';
+import { checkProviderMayBill } from '../rules/credentials';
+import { checkDiagnoses } from '../rules/diagnoses';
+import { chargeFor } from '../rules/fee-schedule';
+import { checkLines } from '../rules/line-checks';
+import { checkMedicallyUnlikelyEdits, checkNcciPairs } from '../rules/ncci-edits';
+import { PayerKind, resolvePayerRule } from '../rules/payer-rules';
+import type { CodingEvaluation, CodingSuggestion, DraftCodingLine } from './coding.events';
+
+/** What the encounter does not say but coding needs: the patient's payer and the provider's credential. */
+export interface BillingProfile {
+  payer?: { payerId?: string; payerKind: PayerKind };
+  providerCredential?: string;
+}
+
+/**
+ * The evaluation request for signed encounter facts. Psychotherapy beside an E/M counts only its own
+ * time, documented apart from the E/M time [CR4][CR5]; testing counts its testing minutes; the
+ * encounter records how many instruments were given, and 96127 is one unit per instrument [CR24].
+ */
+export function codingRequestFrom(facts: SignedEncounterFacts, profile: BillingProfile): EvaluateCodingRequest | CodingFinding[] {
+  const missing: CodingFinding[] = [];
+  if (!profile.payer) missing.push(finding('error', 'CODING.PAYER.MISSING', "The patient's payer is not recorded for coding; record it, then refresh the draft.", 'PAYER'));
+  if (!profile.providerCredential) {
+    missing.push(finding('error', 'CODING.PROVIDER.CREDENTIAL_MISSING', "The rendering provider's credential is not recorded for coding; record it, then refresh the draft.", 'CR8'));
+  }
+  if (!profile.payer || !profile.providerCredential) return missing;
+  const psychotherapyMinutes = facts.serviceCategory === 'psychotherapy_with_em' ? facts.minutes - (facts.emMinutes ?? 0) : facts.minutes;
+  return {
+    dateOfService: facts.dateOfService,
+    serviceCategory: facts.serviceCategory,
+    minutes: facts.serviceCategory === 'psychological_testing' ? (facts.testingMinutes ?? facts.minutes) : Math.max(0, psychotherapyMinutes),
+    modality: facts.modality,
+    patientAtHome: facts.patientLocation === 'home',
+    placeOfService: facts.placeOfService,
+    providerCredential: profile.providerCredential,
+    ...profile.payer,
+    diagnoses: facts.diagnoses,
+    interactiveComplexity: facts.interactiveComplexityFactors.length > 0,
+    instruments: Array.from({ length: facts.instrumentCount ?? 0 }, (_, i) => `instrument-${i + 1}`),
+  };
+}
+
+/** The suggested lines, charges and findings for signed facts; facts the rules refuse become an error finding. */
+export function suggestCoding(facts: SignedEncounterFacts, profile: BillingProfile, rules: EvaluateCodingDependencies): CodingSuggestion {
+  const request = codingRequestFrom(facts, profile);
+  const nothing = { lines: [], rulesetVersion: RULESET_VERSION, codeSetReleaseIds: [] };
+  if (Array.isArray(request)) return { request: null, findings: request, ...nothing };
+  try {
+    const { lines, findings, rulesetVersion, codeSetReleaseIds } = evaluateCoding(request, rules);
+    return { request, lines, findings, rulesetVersion, codeSetReleaseIds };
+  } catch (error) {
+    if (!(error instanceof ValidationFailed)) throw error;
+    const fields = error.violations.map((violation) => violation.path).join(', ');
+    return { request, findings: [finding('error', 'CODING.ENCOUNTER.FACTS_NOT_CODABLE', `The signed facts cannot be coded (${fields}).`, 'PAYER')], ...nothing };
+  }
+}
+
+/**
+ * Re-checks lines a coder edited: code validity, modifiers, units, pointers, provider, NCCI and MUE,
+ * and charges. Findings about the original suggestion (the time bands) no longer apply once a coder
+ * owns the lines, so only these line checks are repeated.
+ */
+export function recheckLines(request: EvaluateCodingRequest, lines: readonly DraftCodingLine[], rules: EvaluateCodingDependencies): CodingEvaluation {
+  const dateOfService = request.dateOfService;
+  const view = new CodeSetView(rules.catalog, dateOfService);
+  const payer = resolvePayerRule(rules.payerRules, request, dateOfService);
+  const diagnoses = checkDiagnoses(request.diagnoses, view);
+  const findings = [...payer.findings, ...diagnoses.findings, ...checkLines(lines, diagnoses.codes.length, view)];
+  if (payer.rule) {
+    findings.push(...checkProviderMayBill(request.providerCredential, lines.map((line) => line.code), payer.rule, dateOfService));
+    if (payer.rule.appliesNcci) findings.push(...checkNcciPairs(lines, view), ...checkMedicallyUnlikelyEdits(lines, view));
+  }
+  const priced = lines.map((line) => {
+    const { chargeCents: _charge, contractedCents: _contracted, ...unpriced } = line;
+    if (!rules.feeSchedule) return unpriced;
+    const charge = chargeFor(line, dateOfService, rules.feeSchedule);
+    findings.push(...charge.findings);
+    return { ...unpriced, ...(charge.chargeCents === undefined ? {} : { chargeCents: charge.chargeCents }), ...(charge.contractedCents === undefined ? {} : { contractedCents: charge.contractedCents }) };
+  });
+  return {
+    lines: priced,
+    findings: [...view.findings, ...findings],
+    rulesetVersion: RULESET_VERSION,
+    codeSetReleaseIds: [...view.usedReleaseIds].sort(),
+  };
+}
+
+export const errorRuleIds = (findings: readonly CodingFinding[]): string[] =>
+  [...new Set(findings.filter((item) => item.severity === 'error').map((item) => item.ruleId))].sort();

@@ -1,0 +1,67 @@
+import type { DomainEvent } from '@revcycle/event-store';
+import type { LocalDate } from '@revcycle/kernel';
+
+import type { ApprovedCodingLine, CodingApproved } from '../contracts/coding.public-events';
+import type { EvaluateCodingRequest } from '../evaluate/evaluate-coding.request';
+import type { CodingFinding } from '../rules/coding-finding';
+
+/** A line of a draft: the suggested line, or the line as a coder left it. */
+export type DraftCodingLine = ApprovedCodingLine;
+
+/** Lines with their findings, and the rules and code-set releases that produced them (issue 4). */
+export interface CodingEvaluation {
+  lines: DraftCodingLine[];
+  findings: CodingFinding[];
+  rulesetVersion: string;
+  codeSetReleaseIds: string[];
+}
+
+/** Who and what the coding is about; ids only. */
+export interface CodingSubject {
+  encounterId: string;
+  patientId: string;
+  part2: { sourceProgramId: string } | null;
+  renderingProviderId: string;
+  dateOfService: LocalDate;
+}
+
+/** `request` is null while the payer or the provider's credential is unknown, so nothing could be suggested. */
+export type CodingSuggestion = { request: EvaluateCodingRequest | null } & CodingEvaluation;
+
+export type CodingDraftOpened = DomainEvent<
+  'coding.CodingDraftOpened',
+  CodingSubject & CodingSuggestion & { codingVersion: number; sourceEventId: string; openedAt: string }
+>;
+
+/** An addendum before approval: the suggestion is rebuilt from the amended facts. */
+export type CodingDraftRevised = DomainEvent<
+  'coding.CodingDraftRevised',
+  { encounterId: string; addendumId: string; dateOfService: LocalDate } & CodingSuggestion
+>;
+
+/** An addendum after approval reopens the coding as its next version. */
+export type CodingReopened = DomainEvent<
+  'coding.CodingReopened',
+  { encounterId: string; addendumId: string; codingVersion: number; dateOfService: LocalDate; reopenedAt: string } & CodingSuggestion
+>;
+
+export const LINE_FIELDS = ['code', 'modifiers', 'units', 'diagnosisPointers'] as const;
+export type LineField = (typeof LINE_FIELDS)[number];
+
+/** A coder's change to one line, with who and why; `evaluation` is the draft after re-checking. */
+export type CodedLineChanged = DomainEvent<
+  'coding.CodedLineChanged',
+  {
+    encounterId: string;
+    lineIndex: number;
+    field: LineField;
+    before: DraftCodingLine;
+    after: DraftCodingLine;
+    reason: string;
+    changedBy: string;
+    changedAt: string;
+    evaluation: CodingEvaluation;
+  }
+>;
+
+export type CodingEvent = CodingDraftOpened | CodingDraftRevised | CodingReopened | CodedLineChanged | CodingApproved;

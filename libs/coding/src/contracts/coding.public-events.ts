@@ -1,0 +1,51 @@
+import type { DomainEvent } from '@revcycle/event-store';
+import type { Cents, LocalDate } from '@revcycle/kernel';
+
+/**
+ * What the claims context consumes (house-style P5), version 1: an approved coding of one encounter.
+ * Codes, amounts and ids only, never note text. A later addendum reopens the coding and its next
+ * approval carries a higher `codingVersion`, which replaces the earlier one for the claim.
+ */
+export interface ApprovedCodingLine {
+  code: string;
+  modifiers: string[];
+  units: number;
+  placeOfService: string;
+  /** 1-based pointers into `diagnoses` (837P SV107). */
+  diagnosisPointers: number[];
+  chargeCents?: Cents;
+  /** The payer's contracted amount, for underpayment checks when the remittance arrives. */
+  contractedCents?: Cents;
+  /** Why a distinct-service modifier (59, XE/XS/XP/XU) bypasses an NCCI pair [MD8]. */
+  distinctServiceReason?: string;
+}
+
+export interface CodingApprovalOverride {
+  reason: string;
+  /** The error findings the coder approved over, by rule id. */
+  overriddenRuleIds: string[];
+}
+
+export type CodingApproved = DomainEvent<
+  'coding.CodingApproved',
+  {
+    encounterId: string;
+    patientId: string;
+    part2: { sourceProgramId: string } | null;
+    renderingProviderId: string;
+    codingVersion: number;
+    dateOfService: LocalDate;
+    payerId?: string;
+    payerKind?: string;
+    /** ICD-10-CM without the dot, claim order (837P HI). */
+    diagnoses: string[];
+    lines: ApprovedCodingLine[];
+    rulesetVersion: string;
+    codeSetReleaseIds: string[];
+    override: CodingApprovalOverride | null;
+    approvedBy: string;
+    approvedAt: string;
+  }
+>;
+
+export type CodingPublicEvent = CodingApproved;
