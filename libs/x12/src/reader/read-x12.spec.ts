@@ -1,3 +1,4 @@
+import { X12Parser, type X12Interchange } from 'node-x12';
 import { readSample } from '../../testing';
 import { createX12Reader, readX12 } from './read-x12';
 import { component, element, repetitions } from './segment';
@@ -118,4 +119,17 @@ describe('shared samples through the reader', () => {
     const { value } = readX12(readSample('837p-neg-missing-entity-code.txt'));
     expect(value!.interchanges[0].delimiters).toEqual({ element: '*', component: '>', repetition: '|', segment: '~' });
   });
+});
+
+describe('node-x12 as a second reader of the clean samples', () => {
+  it.each(['835-tr3-medicare-part-a-plb.835', '835-tr3-managed-care.835', '835-tr3-secondary-payment.835', '835-medicaid-t1005-denied.txt', '837p-tr3-cob-secondary.837'])(
+    '%s: same segments and values in both readers',
+    (name) => {
+      const text = readSample(name).toString('utf8');
+      const theirs = new X12Parser(true).parse(text) as X12Interchange;
+      const theirSegments = theirs.functionalGroups.flatMap((g) => g.transactions.flatMap((t) => [t.header, ...t.segments, t.trailer]));
+      const ours = readX12(text).value!.interchanges.flatMap((i) => i.groups.flatMap((g) => g.transactions.flatMap((t) => t.segments)));
+      expect(theirSegments.map((s) => [s.tag, ...s.elements.map((e) => e.value)])).toEqual(ours.map((s) => s.elements));
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { readSample, sharedMaps } from '../../testing';
+import { readSample, sampleNames, sharedMaps } from '../../testing';
 import type { X12Issue } from '../issues';
 import { readX12 } from '../reader/read-x12';
 import { validateX12 } from './validate';
@@ -11,6 +11,16 @@ const validateSample = (name: string): X12Issue[] => {
 const errors = (issues: X12Issue[]): string[] => issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.element ?? i.segmentId}`);
 
 describe('validateX12 on the shared samples', () => {
+  it('has a test below for every shared sample file', () => {
+    const tested = [
+      '835-bh-adamh-reversals-plb.txt', '835-medicaid-t1005-denied.txt', '835-tr3-managed-care.835', '835-tr3-managed-care.835.997',
+      '835-tr3-medicare-part-a-plb.835', '835-tr3-secondary-payment.835', '837p-neg-missing-entity-code.txt', '837p-neg-segment-errors.txt',
+      '837p-odd-delimiters.txt', '837p-tr3-cob-secondary.837', '837p-tr3-examples-1-2-3.txt',
+    ];
+    // The other two are covered where they belong: the UTF-16 file by the reader, the three-interchange file by the 835 parser.
+    expect([...tested, '835-medicaid-deidentified-3-interchanges.txt', '837p-neg-utf16le.txt'].sort()).toEqual(sampleNames());
+  });
+
   it('835-medicaid-t1005-denied.txt is clean', () => {
     expect(validateSample('835-medicaid-t1005-denied.txt')).toEqual([]);
   });
@@ -71,7 +81,7 @@ describe('validateX12 on the shared samples', () => {
   it('837p-neg-missing-entity-code.txt: empty NM101 in 2310, no HI, CLM02 ≠ Σ SV102', () => {
     const issues = validateSample('837p-neg-missing-entity-code.txt');
     expect(issues).toContainEqual(expect.objectContaining({ code: 'REQUIRED_ELEMENT_MISSING', element: 'NM101', loop: '2310A', position: 23 }));
-    expect(errors(issues)).toEqual(expect.arrayContaining(['REQUIRED_SEGMENT_MISSING HI', 'CLAIM_TOTAL_MISMATCH CLM02']));
+    expect(errors(issues)).toEqual(expect.arrayContaining(['REQUIRED_SEGMENT_MISSING HI', 'CLAIM_TOTAL_MISMATCH CLM02', 'INVALID_CODE SV101-01']));
   });
 
   it('837p-tr3-examples-1-2-3.txt: GS08 without A1, ICD-9 qualifiers, DMG inside 2320; claim totals balance', () => {
