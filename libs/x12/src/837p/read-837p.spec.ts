@@ -42,3 +42,13 @@ describe('read837P on the shared 837P samples', () => {
     expect(claim.diagnoses).toEqual(['4779', '2724', '2780', '53081']);
   });
 });
+
+describe('read837P on broken input', () => {
+  it('reports a claim with no billing provider or subscriber above it instead of inventing one', () => {
+    const ISA = 'ISA*00*          *00*          *ZZ*SUB            *ZZ*RCV            *250301*1200*^*00501*000000001*0*T*:~';
+    const text = `${ISA}GS*HC*SUB*RCV*20250301*1200*1*X*005010X222A1~ST*837*0001~CLM*C1*150***11:B:1*Y*A*Y*Y~SE*3*0001~GE*1*1~IEA*1*000000001~`;
+    const { value, issues } = read837P(readX12(text).value!);
+    expect(value).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'CLAIM_OUTSIDE_HIERARCHY', segmentId: 'CLM', position: 2 })]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { X12Issue, X12Result } from '../issues';
+import { issueAt, type X12Issue, type X12Result } from '../issues';
 import { transactionsOf, type X12Document, type X12Group, type X12Interchange, type X12TransactionSet } from '../reader/read-x12';
 import { component, components, element, repetitions, type Segment } from '../reader/segment';
 import { decimalToCents, decimalToQuantity, x12DateToLocal } from '../values';
@@ -36,11 +36,11 @@ const casAdjustments = (s: Segment): ClaimAdjustment[] => {
 export function read837P(doc: X12Document): X12Result<ProfessionalClaimSet[]> {
   const sets: ProfessionalClaimSet[] = [];
   const issues: X12Issue[] = [];
-  for (const { transaction, group, interchange } of transactionsOf(doc, '837')) sets.push(...readTransaction(transaction, group, interchange));
+  for (const { transaction, group, interchange } of transactionsOf(doc, '837')) sets.push(...readTransaction(transaction, group, interchange, issues));
   return { value: sets, issues };
 }
 
-function readTransaction(tx: X12TransactionSet, group: X12Group, ic: X12Interchange): ProfessionalClaimSet[] {
+function readTransaction(tx: X12TransactionSet, group: X12Group, ic: X12Interchange, issues: X12Issue[]): ProfessionalClaimSet[] {
   const sets: ProfessionalClaimSet[] = [];
   const header = { submitter: { name: '', id: '', contactName: '', phone: '' }, receiver: { name: '', id: '' }, batch: '', purpose: '00', date: '', time: '' };
   let set: ProfessionalClaimSet | undefined;
@@ -136,8 +136,13 @@ function readTransaction(tx: X12TransactionSet, group: X12Group, ic: X12Intercha
         if (patient) patient.relationship = q;
         break;
       case 'CLM':
+        if (!set || !subscriber) {
+          issues.push(issueAt(s, 'error', 'CLAIM_OUTSIDE_HIERARCHY', 'CLM appears before any 2000A billing provider and 2000B subscriber'));
+          claim = undefined;
+          break;
+        }
         claim = {
-          subscriber: subscriber as Subscriber,
+          subscriber,
           payer: { ...payer },
           ...(patient ? { patient } : {}),
           patientControlNumber: q,
@@ -150,7 +155,7 @@ function readTransaction(tx: X12TransactionSet, group: X12Group, ic: X12Intercha
           diagnoses: [],
           lines: [],
         };
-        set?.claims.push(claim);
+        set.claims.push(claim);
         line = undefined;
         ctx = 'claim';
         break;
