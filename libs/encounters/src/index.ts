@@ -1,14 +1,6 @@
-// Public surface of the encounters context: its published events and, until the pipeline wiring
-// lands (issue 3), the deciders the handlers will call.
+// Public surface of the encounters context (house style P8): its two Nest modules and migrations,
+// and the events other contexts consume. Deciders and state stay inside the context.
 export * from './contracts/encounters.public-events';
-export type { EncounterEvent } from './encounter/encounter.events';
-export { encounterStreamId, evolveEncounter, initialEncounterState, type EncounterState } from './encounter/encounter.state';
-export type { EncounterFactsInput } from './encounter/encounter-facts';
-export { decideOpenEncounter, type OpenEncounter } from './encounter/open-encounter/open-encounter.command';
-export { decideReviseEncounter, type ReviseEncounter } from './encounter/revise-encounter/revise-encounter.command';
-export { decideSignEncounter, type SignEncounter } from './encounter/sign-encounter/sign-encounter.command';
-export {
-  decideAddEncounterAddendum,
-  type AddEncounterAddendum,
-} from './encounter/add-encounter-addendum/add-encounter-addendum.command';
-export { decideVoidEncounter, type VoidEncounter } from './encounter/void-encounter/void-encounter.command';
+export { EncountersModule, encountersMigrations } from './encounters.module';
+export { EncountersHttpModule } from './encounters-http.module';
+export { encounterIdForAppointment } from './policies/open-encounter-when-appointment-completed.policy';

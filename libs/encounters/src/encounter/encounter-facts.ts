@@ -13,7 +13,7 @@ const FACT_FIELDS = new Set<string>([
 ]);
 const NOTE_LIKE = /note|narrative|soap|transcript|summary|comment|text|content|observation/i;
 /** ICD-10-CM: a letter, two characters, then up to four more after an optional dot (CDC/NCHS). */
-const ICD10_CM = /^[A-TV-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
+export const ICD10_CM = /^[A-TV-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 /** 837P HI segment: at most 12 diagnosis pointers per claim. */
 const MAX_DIAGNOSES = 12;
 const MINUTE_MS = 60_000;
@@ -30,7 +30,25 @@ export function assertBillableFactsOnly(encounterId: string, payload: object, al
   }
 }
 
-/** Validates what is present (a draft may still lack category, POS and diagnoses) and derives minutes. */
+/**
+ * The path of the first note-like key anywhere in a request body, so the HTTP layer can refuse it
+ * before validation turns it into a generic unknown-field error (security.md PN-1).
+ */
+export function findNoteLikeField(value: unknown, path = ''): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!Array.isArray(value) && NOTE_LIKE.test(key)) return childPath;
+    const nested = findNoteLikeField(child, childPath);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * Validates what is present and derives minutes. A draft may still lack category, POS, diagnoses
+ * and, for telehealth, where the patient was: a completed appointment does not say.
+ */
 export function buildEncounterFacts(encounterId: string, input: EncounterFactsInput): EncounterFacts {
   assertBillableFactsOnly(encounterId, input, FACT_FIELDS);
   const invalid = (field: string, reason: string) => new InvalidEncounterFacts(encounterId, field, reason);
@@ -42,11 +60,11 @@ export function buildEncounterFacts(encounterId: string, input: EncounterFactsIn
   if (badCode >= 0) throw invalid(`diagnoses[${badCode}]`, 'Not an ICD-10-CM code');
   if (new Set(input.diagnoses).size !== input.diagnoses.length) throw invalid('diagnoses', 'Listed twice');
   const telehealth = input.modality !== 'in_person';
-  if (telehealth !== (input.patientLocation !== null)) {
-    throw invalid('patientLocation', 'Give the patient location exactly when the session is telehealth');
+  if (!telehealth && input.patientLocation !== null) {
+    throw invalid('patientLocation', 'The patient location is recorded for telehealth sessions only');
   }
   const expectedPos = input.patientLocation === 'home' ? '10' : '02';
-  if (telehealth && (input.placeOfService === '02' || input.placeOfService === '10') && input.placeOfService !== expectedPos) {
+  if (input.patientLocation !== null && (input.placeOfService === '02' || input.placeOfService === '10') && input.placeOfService !== expectedPos) {
     throw invalid('placeOfService', 'POS 10 is telehealth in the home, POS 02 telehealth elsewhere (CMS)');
   }
   if (input.placeOfService !== null && !/^\d{2}$/.test(input.placeOfService)) {

@@ -49,7 +49,7 @@ export class InvalidEncounterFacts extends DomainError {
 /** Psychotherapy notes do not belong in a billing system (45 CFR 164.501, 164.508(a)(2); security.md §6). */
 export class ClinicalNoteRefused extends DomainError {
   constructor(encounterId: string, field: string) {
-    super('ENCOUNTERS.INVALID_CLINICAL_NOTE_TEXT', 'Encounters hold billable facts only, never note text', {
+    super('ENCOUNTERS.INVALID_CLINICAL_NOTE_TEXT', `Encounters hold billable facts only, never note text (${field})`, {
       encounterId,
       field,
     });

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@revcycle/event-store';
+import type { Decider, DomainEvent } from '@revcycle/event-store';
 
 import type { EncounterFacts, Part2Label, SignedEncounterFacts } from '../contracts/encounters.public-events';
 import type { EncounterEvent } from './encounter.events';
@@ -43,3 +43,9 @@ export function evolveEncounter(state: EncounterState, event: DomainEvent): Enco
       return state;
   }
 }
+
+/** What the command pipeline folds an encounter stream with. */
+export const encounterDecider: Decider<EncounterState, EncounterEvent> = {
+  initialState: initialEncounterState,
+  evolve: evolveEncounter,
+};

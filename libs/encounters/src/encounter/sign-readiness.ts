@@ -15,6 +15,9 @@ export function assertSignable(encounterId: string, facts: EncounterFacts): Sign
   const { serviceCategory, placeOfService, participants } = facts;
   if (serviceCategory === null) throw missing('serviceCategory', 'A service category is required');
   if (placeOfService === null) throw missing('placeOfService', 'A place of service is required');
+  if (facts.modality !== 'in_person' && facts.patientLocation === null) {
+    throw missing('patientLocation', 'Telehealth place of service depends on where the patient was (POS 02 or 10)');
+  }
   if (facts.diagnoses.length === 0) throw missing('diagnoses', 'At least one diagnosis is required');
   const patientPresent = participants.includes('patient');
   if (serviceCategory === 'family_without_patient' && patientPresent) {

@@ -52,7 +52,6 @@ describe('OpenEncounter', () => {
     ['diagnoses[1]', { diagnoses: ['F33.1', 'not-a-code'] }],
     ['diagnoses', { diagnoses: ['F33.1', 'F33.1'] }],
     ['patientLocation', { modality: 'in_person' as const, patientLocation: 'home' as const, placeOfService: '11' }],
-    ['patientLocation', { modality: 'audio_only' as const, patientLocation: null }],
     ['placeOfService', { patientLocation: 'other' as const, placeOfService: '10' }],
     ['supervisingProviderId', { supervisingProviderId: encounterFactsInput().renderingProviderId }],
     ['instrumentCount', { instrumentCount: 0 }],
@@ -62,8 +61,8 @@ describe('OpenEncounter', () => {
     );
   });
 
-  it('accepts a draft from a completed appointment that still lacks category, POS and diagnoses', () => {
-    const facts = encounterFactsInput({ serviceCategory: null, placeOfService: null, diagnoses: [] });
+  it('accepts a draft from a completed appointment that still lacks category, POS, diagnoses and patient location', () => {
+    const facts = encounterFactsInput({ serviceCategory: null, placeOfService: null, diagnoses: [], patientLocation: null });
     const events = decideOpenEncounter(open({ appointmentId: 'appt-1', facts }), givenEncounter([]));
     expect(events).toHaveLength(1);
     expect(events[0].data.appointmentId).toBe('appt-1');

@@ -60,6 +60,7 @@ describe('SignEncounter', () => {
   it.each<[string, Partial<EncounterFactsInput>, number?]>([
     ['serviceCategory', { serviceCategory: null }],
     ['placeOfService', { placeOfService: null }],
+    ['patientLocation', { modality: 'audio_only', patientLocation: null, placeOfService: '02' }],
     ['diagnoses', { diagnoses: [] }],
     ['participants', { serviceCategory: 'family_without_patient', participants: ['patient', 'family_member'] }],
     ['participants', { serviceCategory: 'family_with_patient', participants: ['family_member'] }],
