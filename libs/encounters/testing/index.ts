@@ -1,1 +1,2 @@
 export * from './encounter.builders';
+export * from './encounters-api';
