@@ -16,13 +16,25 @@ export function checkClaimSet(set: ProfessionalClaimSet, delimiters: Delimiters)
   const fail = (path: string, message: string): void => {
     issues.push({ severity: 'error', code: 'CLAIM_INVALID', message: `${path} ${message}`, element: path });
   };
-  checkText(set, '', delimiters, unsafeCharacters(delimiters), fail);
+  const unsafe = unsafeCharacters(delimiters);
+  // A quick scan first; field paths are only spelled out when something is wrong.
+  if (anyUnsafe(set, unsafe)) checkText(set, '', delimiters, unsafe, fail);
   if (!set.claims.length) fail('claims', 'must hold at least one claim');
   set.claims.forEach((claim, i) => checkClaim(claim, `claims[${i}]`, fail));
   return issues;
 }
 
 type Fail = (path: string, message: string) => void;
+
+function anyUnsafe(value: unknown, unsafe: RegExp): boolean {
+  if (typeof value === 'string') return unsafe.test(value);
+  if (Array.isArray(value)) return value.some((v) => anyUnsafe(v, unsafe));
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const k in record) if (anyUnsafe(record[k], unsafe)) return true;
+  }
+  return false;
+}
 
 // X12.6 §3.4: no escaping exists, so a delimiter or non-printable character in any value is refused.
 function checkText(value: unknown, path: string, d: Delimiters, unsafe: RegExp, fail: Fail): void {

@@ -42,8 +42,6 @@ export interface WriteOptions {
 export const DEFAULT_DELIMITERS: Delimiters = { element: '*', repetition: '^', component: ':', segment: '~' };
 
 // X12.6 basic and extended character sets: printable ASCII only; no control characters, nothing above 0x7E.
-const PRINTABLE = /^[\x20-\x7e]*$/;
-
 /** One pattern matching anything a value must not hold: a delimiter or a character outside the X12 set. */
 export function unsafeCharacters(d: Delimiters): RegExp {
   const delimiters = [d.element, d.component, d.segment, d.repetition ?? ''].join('').replace(/[\\\]^-]/g, '\\$&');
@@ -68,12 +66,16 @@ export class SegmentWriter {
   /** Appends one segment; trailing empty elements and components are dropped (x12.md §2.3). */
   write(spec: SegmentSpec): void {
     const out: string[] = [];
-    spec.elements.forEach((value, i) => {
-      const ref = `${spec.id}${String(i + 1).padStart(2, '0')}`;
-      out.push(Array.isArray(value) ? this.composite(value, ref) : this.simple(value as string | undefined, ref));
-    });
-    while (out.length && out[out.length - 1] === '') out.pop();
-    this.parts.push(out.length ? `${spec.id}${this.delimiters.element}${out.join(this.delimiters.element)}${this.suffix}` : `${spec.id}${this.suffix}`);
+    const elements = spec.elements;
+    for (let i = 0; i < elements.length; i++) {
+      const value = elements[i];
+      out.push(Array.isArray(value) ? this.composite(value, spec.id, i + 1) : this.simple(value as string | undefined, spec.id, i + 1));
+    }
+    let n = out.length;
+    while (n > 0 && out[n - 1] === '') n--;
+    out.length = n;
+    const e = this.delimiters.element;
+    this.parts.push(n ? spec.id + e + out.join(e) + this.suffix : spec.id + this.suffix);
     this.count++;
   }
 
@@ -87,21 +89,21 @@ export class SegmentWriter {
     return this.parts.join('');
   }
 
-  private composite(values: readonly (string | undefined)[], ref: string): string {
-    const parts = values.map((v, c) => this.simple(v, `${ref}-${String(c + 1).padStart(2, '0')}`));
+  private composite(values: readonly (string | undefined)[], id: string, position: number): string {
+    const parts: string[] = [];
+    for (let c = 0; c < values.length; c++) parts.push(this.simple(values[c], id, position, c + 1));
     while (parts.length && parts[parts.length - 1] === '') parts.pop();
     return parts.join(this.delimiters.component);
   }
 
-  private simple(value: string | undefined, ref: string): string {
+  private simple(value: string | undefined, id: string, position: number, comp?: number): string {
     if (value === undefined || value === '') return '';
     if (!this.unsafe.test(value)) return value;
+    // Only a refused value needs its reference spelled out (SV101-02).
+    const ref = `${id}${String(position).padStart(2, '0')}${comp ? `-${String(comp).padStart(2, '0')}` : ''}`;
     const bad = this.forbidden.find((d) => value.includes(d));
-    if (bad !== undefined) {
-      this.issues.push({ severity: 'error', code: 'DELIMITER_IN_VALUE', message: `${ref} contains the delimiter ${JSON.stringify(bad)}`, element: ref, segmentId: ref.slice(0, -2) });
-    } else if (!PRINTABLE.test(value)) {
-      this.issues.push({ severity: 'error', code: 'INVALID_CHARACTER', message: `${ref} contains a character outside the X12 character set`, element: ref, segmentId: ref.slice(0, -2) });
-    }
+    const [code, why] = bad !== undefined ? ['DELIMITER_IN_VALUE', `the delimiter ${JSON.stringify(bad)}`] : ['INVALID_CHARACTER', 'a character outside the X12 character set'];
+    this.issues.push({ severity: 'error', code, message: `${ref} contains ${why}`, element: ref, segmentId: id });
     return value;
   }
 }
