@@ -16,3 +16,11 @@ export function keyed(context: CommandContext): CommandContext & { commandId: st
 export function stepContext(context: CommandContext & { commandId: string }, step: string): CommandContext {
   return { ...context, commandId: uuidV5(`${context.commandId}:${step}`) };
 }
+
+/**
+ * The id of a record a command creates, derived from the tenant and the idempotency key: a retry
+ * creates nothing new, and the steps of a two-stream command agree on the id without storing it.
+ */
+export function createdId(context: CommandContext & { commandId: string }): string {
+  return uuidV5(`${context.tenantId}:${context.commandId}:created`);
+}

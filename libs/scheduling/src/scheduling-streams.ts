@@ -2,15 +2,21 @@ import { Injectable } from '@nestjs/common';
 
 import { EventStore, type Decider, type DomainEvent } from '@revcycle/event-store';
 
-import type { PaymentPicture } from './appointment/payment-facts';
+import { evolveAppointmentSeries, initialAppointmentSeriesState } from './appointment-series/appointment-series.state';
+import { appointmentStreamId, evolveAppointment, initialAppointmentState } from './appointment/appointment.state';
+import type { MissedAppointmentFeeTerms } from './appointment/missed-appointment-fee';
+import { feeTermsOn, type PaymentPicture } from './appointment/payment-facts';
 import { authorizationStreamId, evolveAuthorization, initialAuthorizationState } from './authorization/authorization.state';
 import { coverageStreamId, evolveCoverage, initialCoverageState } from './coverage/coverage.state';
 import { PatientNotFound } from './patient/patient.errors';
 import { evolvePatient, initialPatientState, patientStreamId, type PatientState } from './patient/patient.state';
 import type { PayerRegistration } from './payer/payer.events';
 import { evolvePayer, initialPayerState, payerStreamId } from './payer/payer.state';
+import { evolveGoodFaithEstimate, initialGoodFaithEstimateState } from './good-faith-estimate/good-faith-estimate.state';
 import { PracticeNotFound } from './practice/practice.errors';
 import { evolvePractice, initialPracticeState, practiceStreamId, type RegisteredPractice } from './practice/practice.state';
+import { evolveProviderCalendar, initialProviderCalendarState } from './provider-calendar/provider-calendar.state';
+import { evolveProvider, initialProviderState } from './provider/provider.state';
 
 export const deciders = {
   practice: { initialState: initialPracticeState, evolve: evolvePractice },
@@ -18,6 +24,11 @@ export const deciders = {
   coverage: { initialState: initialCoverageState, evolve: evolveCoverage },
   payer: { initialState: initialPayerState, evolve: evolvePayer },
   authorization: { initialState: initialAuthorizationState, evolve: evolveAuthorization },
+  provider: { initialState: initialProviderState, evolve: evolveProvider },
+  providerCalendar: { initialState: initialProviderCalendarState, evolve: evolveProviderCalendar },
+  appointment: { initialState: initialAppointmentState, evolve: evolveAppointment },
+  appointmentSeries: { initialState: initialAppointmentSeriesState, evolve: evolveAppointmentSeries },
+  goodFaithEstimate: { initialState: initialGoodFaithEstimateState, evolve: evolveGoodFaithEstimate },
 };
 
 /**
@@ -35,6 +46,14 @@ export class SchedulingStreams {
     return { state, version: events.length ? events[events.length - 1].streamPosition : 0n };
   }
 
+  /**
+   * True when a command with this key already committed: a multi-stream command then goes straight
+   * to its last step, whose ledger entry replays the original answer without re-checking anything.
+   */
+  async answered(tenantId: string, commandId: string): Promise<boolean> {
+    return (await this.store.findLedgerEntry(tenantId, commandId)) !== undefined;
+  }
+
   async state<S>(tenantId: string, streamId: string, decider: Decider<S, DomainEvent>): Promise<S> {
     return (await this.fold(tenantId, streamId, decider)).state;
   }
@@ -49,6 +68,21 @@ export class SchedulingStreams {
     const patient = await this.state(tenantId, patientStreamId(patientId), deciders.patient);
     if (patient.status !== 'registered') throw new PatientNotFound(patientId);
     return patient;
+  }
+
+  /**
+   * What a missed session may cost, as of its date of service: the practice's fees and the primary
+   * payer's rule. An unknown appointment gets no-fee terms; its command then refuses it as not found.
+   */
+  async missedAppointmentFeeTerms(tenantId: string, appointmentId: string): Promise<MissedAppointmentFeeTerms> {
+    const [practice, appointment] = await Promise.all([
+      this.practice(tenantId),
+      this.state(tenantId, appointmentStreamId(appointmentId), deciders.appointment),
+    ]);
+    if (appointment.status === 'none') return feeTermsOn({ policies: null, coverages: [], payers: {}, authorizations: [] }, '');
+    const { patientId, dateOfService } = appointment.appointment;
+    const patient = await this.state(tenantId, patientStreamId(patientId), deciders.patient);
+    return feeTermsOn(await this.paymentPicture(tenantId, practice, patient), dateOfService);
   }
 
   /** The linked coverages and authorizations of a registered patient, with the payers they name. */

@@ -1,0 +1,83 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+
+import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
+import { localDateOf, type CommandContext } from '@revcycle/kernel';
+
+import { ListAuthorizationUtilizationHandler } from '../../authorization-utilization/authorization-utilization.query';
+import { createdId, keyed } from '../../command-keys';
+import { patientStreamId } from '../../patient/patient.state';
+import { ReserveProviderTimeHandler } from '../../provider-calendar/reserve-provider-time/reserve-provider-time.handler';
+import { providerStreamId } from '../../provider/provider.state';
+import { deciders, SchedulingStreams } from '../../scheduling-streams';
+import { AppointmentAlreadyBooked } from '../appointment.errors';
+import type { AppointmentDetails } from '../appointment.events';
+import { appointmentStreamId, initialAppointmentState } from '../appointment.state';
+import { assertBookingReferences } from '../booking-references';
+import type { BookingWarning } from '../booking-warnings';
+import { bookingFactsOn } from '../payment-facts';
+import { decideBookAppointment, type BookAppointment } from './book-appointment.command';
+
+export type Booking = Omit<AppointmentDetails, 'appointmentId' | 'dateOfService' | 'seriesId'>;
+export type BookingAccepted = { appointmentId: string; version: string; warnings: BookingWarning[] };
+
+export class BookAppointmentMessage extends Command<CommandOutcome<BookingAccepted>> {
+  constructor(readonly context: CommandContext, readonly booking: Booking) {
+    super();
+  }
+}
+
+/**
+ * Checks references and times, holds the provider's time (the race is decided there), then writes
+ * the appointment. Warnings travel in the response and the idempotency ledger, so a retry sees them.
+ */
+@CommandHandler(BookAppointmentMessage)
+export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMessage> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly streams: SchedulingStreams,
+    private readonly calendar: ReserveProviderTimeHandler,
+    private readonly utilization: ListAuthorizationUtilizationHandler,
+  ) {}
+
+  async execute({ context, booking }: BookAppointmentMessage): Promise<CommandOutcome<BookingAccepted>> {
+    const keyedContext = keyed(context);
+    const appointmentId = createdId(keyedContext);
+    const { tenantId } = context;
+    let warnings: BookingWarning[] = [];
+    const append = (command?: BookAppointment) =>
+      this.pipeline.handle({
+        streamId: appointmentStreamId(appointmentId),
+        decider: deciders.appointment,
+        context: keyedContext,
+        commandType: 'scheduling.BookAppointment',
+        payload: booking,
+        decide: (state) => {
+          if (!command) throw new AppointmentAlreadyBooked(appointmentId);
+          const decision = decideBookAppointment(command, state);
+          warnings = decision.warnings;
+          return decision.events;
+        },
+        respond: ({ version }) => ({ appointmentId, version: version.toString(), warnings }),
+      });
+    if (await this.streams.answered(tenantId, keyedContext.commandId)) return append();
+    const [practice, patient, provider] = await Promise.all([
+      this.streams.practice(tenantId),
+      this.streams.state(tenantId, patientStreamId(booking.patientId), deciders.patient),
+      this.streams.state(tenantId, providerStreamId(booking.providerId), deciders.provider),
+    ]);
+    const { timeZone } = practice.profile;
+    const dateOfService = localDateOf(new Date(booking.start), timeZone);
+    assertBookingReferences({ practice, patient, provider }, booking, [dateOfService]);
+    const picture = await this.streams.paymentPicture(tenantId, practice, patient);
+    const booked = picture.authorizations.length ? await this.utilization.bookedUnits(tenantId, booking.patientId) : {};
+    const command: BookAppointment = {
+      context,
+      appointment: { ...booking, appointmentId, seriesId: null },
+      timeZone,
+      facts: bookingFactsOn(picture, dateOfService, booked),
+    };
+    decideBookAppointment(command, initialAppointmentState);
+    await this.calendar.reserve(keyedContext, booking.providerId, [{ appointmentId, start: booking.start, end: booking.end }], 'book');
+    return append(command);
+  }
+}

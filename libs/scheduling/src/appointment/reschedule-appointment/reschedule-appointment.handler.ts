@@ -1,0 +1,86 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+
+import { CommandPipeline, ConcurrencyError, type CommandOutcome } from '@revcycle/event-store';
+import { localDateOf, type CommandContext } from '@revcycle/kernel';
+
+import { ListAuthorizationUtilizationHandler } from '../../authorization-utilization/authorization-utilization.query';
+import { keyed } from '../../command-keys';
+import { patientStreamId } from '../../patient/patient.state';
+import { ReserveProviderTimeHandler } from '../../provider-calendar/reserve-provider-time/reserve-provider-time.handler';
+import { providerStreamId } from '../../provider/provider.state';
+import { deciders, SchedulingStreams } from '../../scheduling-streams';
+import { AppointmentNotFound } from '../appointment.errors';
+import { appointmentStreamId } from '../appointment.state';
+import { assertBookingReferences } from '../booking-references';
+import type { BookingWarning } from '../booking-warnings';
+import { bookingFactsOn } from '../payment-facts';
+import { decideRescheduleAppointment, type RescheduleAppointment } from './reschedule-appointment.command';
+
+export type RescheduleAccepted = { appointmentId: string; version: string; warnings: BookingWarning[] };
+
+export class RescheduleAppointmentMessage extends Command<CommandOutcome<RescheduleAccepted>> {
+  constructor(
+    readonly context: CommandContext,
+    readonly appointmentId: string,
+    readonly slot: { start: string; end: string },
+    readonly expectedVersion?: bigint,
+  ) {
+    super();
+  }
+}
+
+/** Same shape as booking: move the time in the provider calendar first, then the appointment. */
+@CommandHandler(RescheduleAppointmentMessage)
+export class RescheduleAppointmentHandler implements ICommandHandler<RescheduleAppointmentMessage> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly streams: SchedulingStreams,
+    private readonly calendar: ReserveProviderTimeHandler,
+    private readonly utilization: ListAuthorizationUtilizationHandler,
+  ) {}
+
+  async execute({ context, appointmentId, slot, expectedVersion }: RescheduleAppointmentMessage): Promise<CommandOutcome<RescheduleAccepted>> {
+    const keyedContext = keyed(context);
+    const { tenantId } = context;
+    const streamId = appointmentStreamId(appointmentId);
+    let command: RescheduleAppointment | undefined;
+    let warnings: BookingWarning[] = [];
+    const append = () =>
+      this.pipeline.handle({
+        streamId,
+        decider: deciders.appointment,
+        context: keyedContext,
+        commandType: 'scheduling.RescheduleAppointment',
+        payload: { appointmentId, ...slot },
+        expectedVersion,
+        decide: (state) => {
+          const decision = decideRescheduleAppointment(command!, state);
+          warnings = decision.warnings;
+          return decision.events;
+        },
+        respond: ({ version }) => ({ appointmentId, version: version.toString(), warnings }),
+      });
+    if (await this.streams.answered(tenantId, keyedContext.commandId)) return append();
+    const current = await this.streams.fold(tenantId, streamId, deciders.appointment);
+    // Checked before the calendar moves, so a stale If-Match never leaves the time moved alone.
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new ConcurrencyError(streamId, expectedVersion.toString(), current.version);
+    }
+    if (current.state.status === 'none') throw new AppointmentNotFound(appointmentId);
+    const { patientId, providerId, locationId } = current.state.appointment;
+    const [practice, patient, provider] = await Promise.all([
+      this.streams.practice(tenantId),
+      this.streams.state(tenantId, patientStreamId(patientId), deciders.patient),
+      this.streams.state(tenantId, providerStreamId(providerId), deciders.provider),
+    ]);
+    const { timeZone } = practice.profile;
+    const dateOfService = localDateOf(new Date(slot.start), timeZone);
+    assertBookingReferences({ practice, patient, provider }, { patientId, providerId, locationId }, [dateOfService]);
+    const picture = await this.streams.paymentPicture(tenantId, practice, patient);
+    const booked = picture.authorizations.length ? await this.utilization.bookedUnits(tenantId, patientId) : {};
+    command = { context, appointmentId, ...slot, timeZone, facts: bookingFactsOn(picture, dateOfService, booked) };
+    decideRescheduleAppointment(command, current.state);
+    await this.calendar.reserve(keyedContext, providerId, [{ appointmentId, ...slot }], 'reschedule');
+    return append();
+  }
+}
