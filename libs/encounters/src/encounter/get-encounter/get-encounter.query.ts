@@ -2,7 +2,6 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EventStore } from '@revcycle/event-store';
 
 import { EncounterNotFound } from '../encounter.errors';
-import type { EncounterEvent } from '../encounter.events';
 import { encounterStreamId, evolveEncounter, initialEncounterState, type EncounterState } from '../encounter.state';
 
 export interface EncounterView {
@@ -29,7 +28,7 @@ export class GetEncounterHandler implements IQueryHandler<GetEncounter> {
 
   async execute({ tenantId, encounterId }: GetEncounter): Promise<EncounterView> {
     const history = await this.store.readStream(encounterStreamId(encounterId), { tenantId });
-    const encounter = history.reduce((state, event) => evolveEncounter(state, event as unknown as EncounterEvent), initialEncounterState);
+    const encounter = history.reduce(evolveEncounter, initialEncounterState);
     if (encounter.status === 'none') throw new EncounterNotFound(encounterId);
     return { encounter, version: history[history.length - 1].streamPosition };
   }
