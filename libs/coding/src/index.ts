@@ -18,3 +18,8 @@ export * from './rules/time-bands';
 export * from './evaluate/evaluate-coding.request';
 export * from './evaluate/evaluate-coding';
 export * from './evaluate/evaluate-coding.dto';
+export * from './contracts/coding.public-events';
+export { CodingModule, codingMigrations } from './coding.module';
+export { CodingHttpModule } from './coding-http.module';
+export { CodeSetReleaseRecorder, type RecordedRelease } from './code-set-release/code-set-release.adapter';
+export { REFERENCE_TENANT } from './code-set-release/code-set-release.state';

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 import { EventStore } from '@revcycle/event-store';
 
+import { dependenciesFor, type CodingRules } from '../coding/coding-evaluation';
 import type { EvaluateCodingDependencies } from '../evaluate/evaluate-coding';
-import { evolveFeeSchedule, feeScheduleOf, feeScheduleStreamId, initialFeeScheduleState } from '../fee-schedule/fee-schedule.state';
+import { evolveFeeSchedule, feeScheduleStreamId, initialFeeScheduleState } from '../fee-schedule/fee-schedule.state';
 import { evolvePayerRules, initialPayerRulesState, payerRulesStreamId } from '../payer-rules/payer-rules.state';
 import { CodeSetCatalogSource } from './code-set-catalog.adapter';
 import { foldStream } from './stream-fold.adapter';
@@ -16,13 +17,16 @@ export class CodingRulesSource {
     private readonly catalogs: CodeSetCatalogSource,
   ) {}
 
-  async rulesFor(tenantId: string, payerId: string | undefined): Promise<EvaluateCodingDependencies> {
-    const [catalog, payerRules, fees] = await Promise.all([
+  async load(tenantId: string): Promise<CodingRules> {
+    const [catalog, payerRules, feeSchedules] = await Promise.all([
       this.catalogs.current(),
       foldStream(this.store, payerRulesStreamId(), tenantId, initialPayerRulesState, evolvePayerRules),
       foldStream(this.store, feeScheduleStreamId(), tenantId, initialFeeScheduleState, evolveFeeSchedule),
     ]);
-    const feeSchedule = feeScheduleOf(fees, payerId);
-    return { catalog, payerRules: payerRules.rules, ...(feeSchedule ? { feeSchedule } : {}) };
+    return { catalog, payerRules: payerRules.rules, feeSchedules };
+  }
+
+  async rulesFor(tenantId: string, payerId: string | undefined): Promise<EvaluateCodingDependencies> {
+    return dependenciesFor(await this.load(tenantId), payerId);
   }
 }

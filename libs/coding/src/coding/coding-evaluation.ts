@@ -1,7 +1,9 @@
 import type { SignedEncounterFacts } from '@revcycle/encounters';
 import { ValidationFailed } from '@revcycle/kernel';
 
+import type { CodeSetCatalog } from '../codesets/code-set.catalog';
 import { evaluateCoding, type EvaluateCodingDependencies } from '../evaluate/evaluate-coding';
+import { feeScheduleOf, type FeeScheduleState } from '../fee-schedule/fee-schedule.state';
 import type { EvaluateCodingRequest } from '../evaluate/evaluate-coding.request';
 import { CodeSetView } from '../rules/code-set.view';
 import { CodingFinding, finding, RULESET_VERSION } from '../rules/coding-finding';
@@ -10,8 +12,21 @@ import { checkDiagnoses } from '../rules/diagnoses';
 import { chargeFor } from '../rules/fee-schedule';
 import { checkLines } from '../rules/line-checks';
 import { checkMedicallyUnlikelyEdits, checkNcciPairs } from '../rules/ncci-edits';
-import { PayerKind, resolvePayerRule } from '../rules/payer-rules';
+import { PayerKind, PayerRule, resolvePayerRule } from '../rules/payer-rules';
 import type { CodingEvaluation, CodingSuggestion, DraftCodingLine } from './coding.events';
+
+/** A tenant's rule data at one moment: code sets, payer rules and every payer's fee schedule. */
+export interface CodingRules {
+  catalog: CodeSetCatalog;
+  payerRules: readonly PayerRule[];
+  feeSchedules: FeeScheduleState;
+}
+
+/** The dependencies of one evaluation: the fee schedule is the payer's own, when it has one. */
+export function dependenciesFor(rules: CodingRules, payerId: string | undefined): EvaluateCodingDependencies {
+  const feeSchedule = feeScheduleOf(rules.feeSchedules, payerId);
+  return { catalog: rules.catalog, payerRules: rules.payerRules, ...(feeSchedule ? { feeSchedule } : {}) };
+}
 
 /** What the encounter does not say but coding needs: the patient's payer and the provider's credential. */
 export interface BillingProfile {
@@ -48,12 +63,12 @@ export function codingRequestFrom(facts: SignedEncounterFacts, profile: BillingP
 }
 
 /** The suggested lines, charges and findings for signed facts; facts the rules refuse become an error finding. */
-export function suggestCoding(facts: SignedEncounterFacts, profile: BillingProfile, rules: EvaluateCodingDependencies): CodingSuggestion {
+export function suggestCoding(facts: SignedEncounterFacts, profile: BillingProfile, rules: CodingRules): CodingSuggestion {
   const request = codingRequestFrom(facts, profile);
   const nothing = { lines: [], rulesetVersion: RULESET_VERSION, codeSetReleaseIds: [] };
   if (Array.isArray(request)) return { request: null, findings: request, ...nothing };
   try {
-    const { lines, findings, rulesetVersion, codeSetReleaseIds } = evaluateCoding(request, rules);
+    const { lines, findings, rulesetVersion, codeSetReleaseIds } = evaluateCoding(request, dependenciesFor(rules, request.payerId));
     return { request, lines, findings, rulesetVersion, codeSetReleaseIds };
   } catch (error) {
     if (!(error instanceof ValidationFailed)) throw error;
@@ -67,7 +82,8 @@ export function suggestCoding(facts: SignedEncounterFacts, profile: BillingProfi
  * and charges. Findings about the original suggestion (the time bands) no longer apply once a coder
  * owns the lines, so only these line checks are repeated.
  */
-export function recheckLines(request: EvaluateCodingRequest, lines: readonly DraftCodingLine[], rules: EvaluateCodingDependencies): CodingEvaluation {
+export function recheckLines(request: EvaluateCodingRequest, lines: readonly DraftCodingLine[], data: CodingRules): CodingEvaluation {
+  const rules = dependenciesFor(data, request.payerId);
   const dateOfService = request.dateOfService;
   const view = new CodeSetView(rules.catalog, dateOfService);
   const payer = resolvePayerRule(rules.payerRules, request, dateOfService);

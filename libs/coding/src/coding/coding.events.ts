@@ -33,16 +33,24 @@ export type CodingDraftOpened = DomainEvent<
   CodingSubject & CodingSuggestion & { codingVersion: number; sourceEventId: string; openedAt: string }
 >;
 
+/** What an addendum may move besides the lines: the date of service and the rendering provider. */
+export interface AddendumChanges {
+  encounterId: string;
+  addendumId: string;
+  dateOfService: LocalDate;
+  renderingProviderId: string;
+}
+
 /** An addendum before approval: the suggestion is rebuilt from the amended facts. */
 export type CodingDraftRevised = DomainEvent<
   'coding.CodingDraftRevised',
-  { encounterId: string; addendumId: string; dateOfService: LocalDate } & CodingSuggestion
+  AddendumChanges & CodingSuggestion
 >;
 
 /** An addendum after approval reopens the coding as its next version. */
 export type CodingReopened = DomainEvent<
   'coding.CodingReopened',
-  { encounterId: string; addendumId: string; codingVersion: number; dateOfService: LocalDate; reopenedAt: string } & CodingSuggestion
+  AddendumChanges & CodingSuggestion & { codingVersion: number; reopenedAt: string }
 >;
 
 export const LINE_FIELDS = ['code', 'modifiers', 'units', 'diagnosisPointers'] as const;

@@ -52,7 +52,7 @@ export function evolveCoding(state: CodingState, event: DomainEvent): CodingStat
     case 'coding.CodingDraftRevised':
       return {
         ...state,
-        subject: { ...state.subject, dateOfService: e.data.dateOfService },
+        subject: { ...state.subject, dateOfService: e.data.dateOfService, renderingProviderId: e.data.renderingProviderId },
         request: e.data.request,
         evaluation: evaluationOf(e.data),
         appliedSourceIds: [...state.appliedSourceIds, e.data.addendumId],
@@ -60,7 +60,7 @@ export function evolveCoding(state: CodingState, event: DomainEvent): CodingStat
     case 'coding.CodingReopened':
       return {
         status: 'draft',
-        subject: { ...state.subject, dateOfService: e.data.dateOfService },
+        subject: { ...state.subject, dateOfService: e.data.dateOfService, renderingProviderId: e.data.renderingProviderId },
         codingVersion: e.data.codingVersion,
         request: e.data.request,
         evaluation: evaluationOf(e.data),

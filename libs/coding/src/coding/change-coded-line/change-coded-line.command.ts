@@ -1,7 +1,6 @@
 import { canonicalJson, ValidationFailed } from '@revcycle/kernel';
 
-import type { EvaluateCodingDependencies } from '../../evaluate/evaluate-coding';
-import { recheckLines } from '../coding-evaluation';
+import { recheckLines, type CodingRules } from '../coding-evaluation';
 import { CodedLineNotFound, CodingAlreadyApproved, CodingNotFound } from '../coding.errors';
 import type { CodingEvent, DraftCodingLine, LineField } from '../coding.events';
 import type { CodingState } from '../coding.state';
@@ -20,7 +19,7 @@ export interface ChangeCodedLine {
   reason: string;
   changedBy: string;
   changedAt: string;
-  rules: EvaluateCodingDependencies;
+  rules: CodingRules;
 }
 
 function applyChange(line: DraftCodingLine, change: LineChange): DraftCodingLine {

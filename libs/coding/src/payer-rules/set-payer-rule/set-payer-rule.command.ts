@@ -60,6 +60,12 @@ export function decideSetPayerRule(command: SetPayerRule, state: PayerRulesState
   if (command.effectiveTo !== undefined && (!isLocalDate(command.effectiveTo) || command.effectiveTo < command.effectiveFrom)) {
     violations.push({ path: 'effectiveTo', message: 'must be a date on or after effectiveFrom' });
   }
+  for (const [credential, modifier] of Object.entries(command.credentialModifiers ?? {})) {
+    if (typeof modifier !== 'string' || !/^[A-Z0-9]{2}$/.test(modifier)) violations.push({ path: `credentialModifiers.${credential}`, message: 'must be a two-character modifier' });
+  }
+  for (const [code, cap] of Object.entries(command.dailyUnitCaps ?? {})) {
+    if (!Number.isSafeInteger(cap) || cap < 1) violations.push({ path: `dailyUnitCaps.${code}`, message: 'must be a whole number of units, one or more' });
+  }
   if (violations.length > 0) throw new ValidationFailed(violations);
   const rule = payerRuleFrom(command);
   const held = state.rules.find((candidate) => samePayerRuleSlot(candidate, rule));

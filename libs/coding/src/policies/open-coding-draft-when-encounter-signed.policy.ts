@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+
+import type { EncounterAddendumRecorded, EncounterSigned } from '@revcycle/encounters';
+import { CommandPipeline, EventConsumer, EventStore, type Consumer, type StoredEvent } from '@revcycle/event-store';
+import { uuidV5, type CommandContext } from '@revcycle/kernel';
+
+import { BillingProfileSource } from '../adapters/billing-profile.adapter';
+import { CodingRulesSource } from '../adapters/coding-rules.adapter';
+import { suggestCoding } from '../coding/coding-evaluation';
+import type { CodingEvent, CodingSubject } from '../coding/coding.events';
+import { codingStreamId, evolveCoding, initialCodingState, type CodingState } from '../coding/coding.state';
+import { decideOpenCodingDraft } from '../coding/open-coding-draft/open-coding-draft.command';
+import { decideReviseCodingForAddendum } from '../coding/revise-coding-for-addendum/revise-coding-for-addendum.command';
+
+const POLICY = 'open-coding-draft-when-encounter-signed';
+
+/**
+ * A signed encounter opens its coding draft with suggested lines, charges and findings; an addendum
+ * rebuilds the draft or reopens an approved coding (issue 4). Commands carry a command id derived from
+ * the source event (event-store.md §6), so a redelivered event issues nothing twice.
+ */
+@Injectable()
+@EventConsumer()
+export class OpenCodingDraftWhenEncounterSigned implements Consumer {
+  readonly name = `coding.${POLICY}`;
+  readonly version = 1;
+  readonly handles = ['encounters.EncounterSigned', 'encounters.EncounterAddendumRecorded'];
+
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly store: EventStore,
+    private readonly rules: CodingRulesSource,
+    private readonly profiles: BillingProfileSource,
+  ) {}
+
+  async apply(event: StoredEvent): Promise<void> {
+    const context: CommandContext = {
+      tenantId: event.metadata.tenantId,
+      actor: { id: `policy:${POLICY}`, role: 'system' },
+      correlationId: event.metadata.correlationId,
+      causationId: event.eventId,
+      commandId: uuidV5(`${POLICY}:${event.eventId}`),
+      now: new Date(event.metadata.occurredAt),
+    };
+    if (event.type === 'encounters.EncounterSigned') await this.open(event as unknown as EncounterSigned, event.eventId, context);
+    else await this.revise(event as unknown as EncounterAddendumRecorded, context);
+  }
+
+  private async open({ data }: EncounterSigned, sourceEventId: string, context: CommandContext): Promise<void> {
+    const { facts } = data;
+    const subject: CodingSubject = {
+      encounterId: data.encounterId,
+      patientId: data.patientId,
+      part2: data.part2,
+      renderingProviderId: facts.renderingProviderId,
+      dateOfService: facts.dateOfService,
+    };
+    const suggestion = await this.suggest(context.tenantId, subject, facts);
+    await this.issue(context, data.encounterId, 'coding.OpenCodingDraft', { sourceEventId }, (state) =>
+      decideOpenCodingDraft({ subject, sourceEventId, suggestion, openedAt: data.signedAt }, state),
+    );
+  }
+
+  private async revise({ data }: EncounterAddendumRecorded, context: CommandContext): Promise<void> {
+    const history = await this.store.readStream(codingStreamId(data.encounterId), { tenantId: context.tenantId });
+    const state = history.reduce(evolveCoding, initialCodingState);
+    if (state.status === 'none') return;
+    const { facts } = data;
+    const subject = { ...state.subject, renderingProviderId: facts.renderingProviderId, dateOfService: facts.dateOfService };
+    const suggestion = await this.suggest(context.tenantId, subject, facts);
+    const changes = { encounterId: data.encounterId, addendumId: data.addendumId, dateOfService: facts.dateOfService, renderingProviderId: facts.renderingProviderId };
+    await this.issue(context, data.encounterId, 'coding.ReviseCodingForAddendum', { addendumId: data.addendumId }, (current) =>
+      decideReviseCodingForAddendum({ ...changes, suggestion, recordedAt: data.recordedAt }, current),
+    );
+  }
+
+  private async suggest(tenantId: string, subject: CodingSubject, facts: EncounterSigned['data']['facts']) {
+    const [profile, rules] = await Promise.all([
+      this.profiles.profileFor(tenantId, subject.patientId, subject.renderingProviderId, subject.dateOfService),
+      this.rules.load(tenantId),
+    ]);
+    return suggestCoding(facts, profile, rules);
+  }
+
+  private async issue(context: CommandContext, encounterId: string, commandType: string, payload: unknown, decide: (state: CodingState) => CodingEvent[]): Promise<void> {
+    await this.pipeline.handle({
+      streamId: codingStreamId(encounterId),
+      decider: { initialState: initialCodingState, evolve: evolveCoding },
+      context,
+      commandType,
+      payload,
+      decide,
+      respond: ({ events }) => ({ encounterId, events: events.length }),
+    });
+  }
+}
