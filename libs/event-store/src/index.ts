@@ -21,3 +21,4 @@ export * from './nest/event-store.health';
 export * from './nest/consumer-host';
 export * from './nest/event-store.module';
 export * from './postgres/durability-check';
+export * from './consumers/policy-context';
