@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CommandPipeline, EventConsumer, type Consumer, type StoredEvent } from '@revcycle/event-store';
-import { uuidV5, type CommandContext } from '@revcycle/kernel';
+import { CommandPipeline, EventConsumer, policyContext, type Consumer, type StoredEvent } from '@revcycle/event-store';
+import { uuidV5 } from '@revcycle/kernel';
 import type { AppointmentCompleted, CompletedAppointment } from '@revcycle/scheduling';
 
 import { encounterCommand } from '../encounter/encounter-command.handler';
@@ -51,14 +51,7 @@ export class OpenEncounterWhenAppointmentCompleted implements Consumer {
   async apply(stored: StoredEvent): Promise<void> {
     const appointment = (stored as unknown as AppointmentCompleted).data;
     const encounterId = encounterIdForAppointment(appointment.appointmentId);
-    const context: CommandContext = {
-      tenantId: stored.metadata.tenantId,
-      actor: { id: `policy:${POLICY}`, role: 'system' },
-      correlationId: stored.metadata.correlationId,
-      causationId: stored.eventId,
-      commandId: uuidV5(`${POLICY}:${stored.eventId}`),
-      now: new Date(stored.metadata.occurredAt),
-    };
+    const context = policyContext(POLICY, stored);
     const { patientId, appointmentId } = appointment;
     // TODO(issue 3): copy the patient's 42 CFR Part 2 label once scheduling publishes it with the completion.
     const command = { context, encounterId, patientId, appointmentId, part2: null, facts: draftFacts(appointment) };
