@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import type { EncounterAddendumRecorded, EncounterSigned } from '@revcycle/encounters';
-import { CommandPipeline, EventConsumer, EventStore, type Consumer, type StoredEvent } from '@revcycle/event-store';
-import { uuidV5, type CommandContext } from '@revcycle/kernel';
+import { CommandPipeline, EventConsumer, EventStore, policyContext, type Consumer, type StoredEvent } from '@revcycle/event-store';
+import type { CommandContext } from '@revcycle/kernel';
 
 import { BillingProfileSource } from '../adapters/billing-profile.adapter';
 import { CodingRulesSource } from '../adapters/coding-rules.adapter';
@@ -34,14 +34,7 @@ export class OpenCodingDraftWhenEncounterSigned implements Consumer {
   ) {}
 
   async apply(event: StoredEvent): Promise<void> {
-    const context: CommandContext = {
-      tenantId: event.metadata.tenantId,
-      actor: { id: `policy:${POLICY}`, role: 'system' },
-      correlationId: event.metadata.correlationId,
-      causationId: event.eventId,
-      commandId: uuidV5(`${POLICY}:${event.eventId}`),
-      now: new Date(event.metadata.occurredAt),
-    };
+    const context = policyContext(POLICY, event);
     if (event.type === 'encounters.EncounterSigned') await this.open(event as unknown as EncounterSigned, event.eventId, context);
     else await this.revise(event as unknown as EncounterAddendumRecorded, context);
   }

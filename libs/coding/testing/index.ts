@@ -1,0 +1,2 @@
+export * from './coding.builders';
+export * from './coding-api';
