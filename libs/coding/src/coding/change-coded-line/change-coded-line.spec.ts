@@ -35,7 +35,7 @@ describe('ChangeCodedLine', () => {
         changedBy: 'coder-1',
       },
     });
-    expect(givenCoding([opened, event]).status === 'draft' && givenCoding([opened, event]).evaluation.lines[0].code).toBe('90834');
+    expect(givenCoding([opened, event])).toMatchObject({ status: 'draft', evaluation: { lines: [{ code: '90834' }] } });
   });
 
   it('turns an invalid edit into an error finding that blocks approval', () => {
