@@ -4,6 +4,7 @@ import { EventStore, type Decider, type DomainEvent } from '@revcycle/event-stor
 
 import { evolveAppointmentSeries, initialAppointmentSeriesState } from './appointment-series/appointment-series.state';
 import { appointmentStreamId, evolveAppointment, initialAppointmentState } from './appointment/appointment.state';
+import type { BookingReferences } from './appointment/booking-references';
 import type { MissedAppointmentFeeTerms } from './appointment/missed-appointment-fee';
 import { feeTermsOn, type PaymentPicture } from './appointment/payment-facts';
 import { authorizationStreamId, evolveAuthorization, initialAuthorizationState } from './authorization/authorization.state';
@@ -16,7 +17,7 @@ import { evolveGoodFaithEstimate, initialGoodFaithEstimateState } from './good-f
 import { PracticeNotFound } from './practice/practice.errors';
 import { evolvePractice, initialPracticeState, practiceStreamId, type RegisteredPractice } from './practice/practice.state';
 import { evolveProviderCalendar, initialProviderCalendarState } from './provider-calendar/provider-calendar.state';
-import { evolveProvider, initialProviderState } from './provider/provider.state';
+import { evolveProvider, initialProviderState, providerStreamId } from './provider/provider.state';
 
 export const deciders = {
   practice: { initialState: initialPracticeState, evolve: evolvePractice },
@@ -68,6 +69,16 @@ export class SchedulingStreams {
     const patient = await this.state(tenantId, patientStreamId(patientId), deciders.patient);
     if (patient.status !== 'registered') throw new PatientNotFound(patientId);
     return patient;
+  }
+
+  /** The practice, patient and provider a booking names, read in parallel. */
+  async bookingReferences(tenantId: string, patientId: string, providerId: string): Promise<BookingReferences> {
+    const [practice, patient, provider] = await Promise.all([
+      this.practice(tenantId),
+      this.state(tenantId, patientStreamId(patientId), deciders.patient),
+      this.state(tenantId, providerStreamId(providerId), deciders.provider),
+    ]);
+    return { practice, patient, provider };
   }
 
   /**

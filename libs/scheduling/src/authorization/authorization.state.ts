@@ -67,3 +67,21 @@ export function authorizationUtilization(
     unitsProjectedRemaining: unitsAuthorized - unitsProjected,
   };
 }
+
+/**
+ * The authorization a signed session counts against: among those covering its code and date, the
+ * earliest-starting one with units left, else the earliest-starting one (so the refusal is recorded
+ * there); null when none covers the code and date. Booked-session attribution uses the same order.
+ */
+export function authorizationForService(
+  states: AuthorizationState[],
+  service: { serviceCode: string; dateOfService: string; units: number },
+): string | null {
+  const covering = states
+    .flatMap((s) => (s.status === 'open' ? [s] : []))
+    .filter((s) => s.terms.coveredServiceCodes.includes(service.serviceCode))
+    .filter((s) => s.terms.startDate <= service.dateOfService && service.dateOfService <= s.terms.endDate)
+    .sort((a, b) => a.terms.startDate.localeCompare(b.terms.startDate) || a.terms.authorizationId.localeCompare(b.terms.authorizationId));
+  const withUnits = covering.find((s) => s.terms.unitsAuthorized - s.unitsUsed >= service.units);
+  return (withUnits ?? covering[0])?.terms.authorizationId ?? null;
+}

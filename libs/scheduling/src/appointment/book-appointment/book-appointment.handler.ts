@@ -5,9 +5,7 @@ import { localDateOf, type CommandContext } from '@revcycle/kernel';
 
 import { ListAuthorizationUtilizationHandler } from '../../authorization-utilization/authorization-utilization.query';
 import { createdId, keyed } from '../../command-keys';
-import { patientStreamId } from '../../patient/patient.state';
 import { ReserveProviderTimeHandler } from '../../provider-calendar/reserve-provider-time/reserve-provider-time.handler';
-import { providerStreamId } from '../../provider/provider.state';
 import { deciders, SchedulingStreams } from '../../scheduling-streams';
 import { AppointmentAlreadyBooked } from '../appointment.errors';
 import type { AppointmentDetails } from '../appointment.events';
@@ -60,14 +58,11 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
         respond: ({ version }) => ({ appointmentId, version: version.toString(), warnings }),
       });
     if (await this.streams.answered(tenantId, keyedContext.commandId)) return append();
-    const [practice, patient, provider] = await Promise.all([
-      this.streams.practice(tenantId),
-      this.streams.state(tenantId, patientStreamId(booking.patientId), deciders.patient),
-      this.streams.state(tenantId, providerStreamId(booking.providerId), deciders.provider),
-    ]);
+    const references = await this.streams.bookingReferences(tenantId, booking.patientId, booking.providerId);
+    const { practice, patient } = references;
     const { timeZone } = practice.profile;
     const dateOfService = localDateOf(new Date(booking.start), timeZone);
-    assertBookingReferences({ practice, patient, provider }, booking, [dateOfService]);
+    assertBookingReferences(references, booking, [dateOfService]);
     const picture = await this.streams.paymentPicture(tenantId, practice, patient);
     const booked = picture.authorizations.length ? await this.utilization.bookedUnits(tenantId, booking.patientId) : {};
     const command: BookAppointment = {

@@ -5,9 +5,7 @@ import { localDateOf, type CommandContext } from '@revcycle/kernel';
 
 import { ListAuthorizationUtilizationHandler } from '../../authorization-utilization/authorization-utilization.query';
 import { keyed } from '../../command-keys';
-import { patientStreamId } from '../../patient/patient.state';
 import { ReserveProviderTimeHandler } from '../../provider-calendar/reserve-provider-time/reserve-provider-time.handler';
-import { providerStreamId } from '../../provider/provider.state';
 import { deciders, SchedulingStreams } from '../../scheduling-streams';
 import { AppointmentNotFound } from '../appointment.errors';
 import { appointmentStreamId } from '../appointment.state';
@@ -68,14 +66,11 @@ export class RescheduleAppointmentHandler implements ICommandHandler<RescheduleA
     }
     if (current.state.status === 'none') throw new AppointmentNotFound(appointmentId);
     const { patientId, providerId, locationId } = current.state.appointment;
-    const [practice, patient, provider] = await Promise.all([
-      this.streams.practice(tenantId),
-      this.streams.state(tenantId, patientStreamId(patientId), deciders.patient),
-      this.streams.state(tenantId, providerStreamId(providerId), deciders.provider),
-    ]);
+    const references = await this.streams.bookingReferences(tenantId, patientId, providerId);
+    const { practice, patient } = references;
     const { timeZone } = practice.profile;
     const dateOfService = localDateOf(new Date(slot.start), timeZone);
-    assertBookingReferences({ practice, patient, provider }, { patientId, providerId, locationId }, [dateOfService]);
+    assertBookingReferences(references, { patientId, providerId, locationId }, [dateOfService]);
     const picture = await this.streams.paymentPicture(tenantId, practice, patient);
     const booked = picture.authorizations.length ? await this.utilization.bookedUnits(tenantId, patientId) : {};
     command = { context, appointmentId, ...slot, timeZone, facts: bookingFactsOn(picture, dateOfService, booked) };
