@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { Command } from 'commander';
 
+import { registerCodesetCommands } from './codesets.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerProjectionCommands } from './projections.command';
 import { registerTokenCommand } from './token.command';
@@ -12,6 +13,7 @@ const program = new Command('revcycle').description('revcycle operator commands'
 registerTokenCommand(program);
 registerMigrateCommand(program);
 registerProjectionCommands(program);
+registerCodesetCommands(program);
 registerX12Commands(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {
