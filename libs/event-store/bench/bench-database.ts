@@ -49,7 +49,7 @@ export async function startBenchServer(): Promise<BenchServer> {
       await client.end();
     }
   };
-  const version = await admin(async (c) => (await c.query<{ v: string }>('SHOW server_version AS v')).rows[0].v);
+  const version = await admin(async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v);
 
   return {
     serverUrl,
