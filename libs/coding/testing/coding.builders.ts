@@ -1,4 +1,5 @@
 import type { EncounterAddendumRecorded, EncounterSigned, SignedEncounterFacts } from '@revcycle/encounters';
+import { encounterFactsInput } from '@revcycle/encounters/testing';
 import type { EventMetadata } from '@revcycle/event-store';
 import { newId } from '@revcycle/kernel';
 
@@ -17,25 +18,9 @@ export const CODING_PAYER_ID = 'payer-acme-health';
 
 /** 53 minutes of individual psychotherapy by video to the client at home, inside the seed's FY2026 ICD-10-CM. */
 export function signedFacts(overrides: Partial<SignedEncounterFacts> = {}): SignedEncounterFacts {
-  return {
-    dateOfService: '2026-03-04',
-    startTime: '2026-03-04T14:00:00Z',
-    endTime: '2026-03-04T14:53:00Z',
-    minutes: 53,
-    serviceCategory: 'individual_psychotherapy',
-    modality: 'video',
-    patientLocation: 'home',
-    placeOfService: '10',
-    participants: ['patient'],
-    renderingProviderId: CODING_PROVIDER_ID,
-    supervisingProviderId: null,
-    diagnoses: ['F33.1', 'F41.1'],
-    interactiveComplexityFactors: [],
-    emMinutes: null,
-    instrumentCount: null,
-    testingMinutes: null,
-    ...overrides,
-  };
+  const times = { dateOfService: '2026-03-04', startTime: '2026-03-04T14:00:00Z', endTime: '2026-03-04T14:53:00Z' };
+  const input = encounterFactsInput({ ...times, renderingProviderId: CODING_PROVIDER_ID });
+  return { ...input, serviceCategory: 'individual_psychotherapy', placeOfService: '10', minutes: 53, ...overrides };
 }
 
 export function encounterSigned(facts: SignedEncounterFacts = signedFacts(), encounterId = CODING_ENCOUNTER_ID): EncounterSigned {

@@ -1,21 +1,10 @@
 import type { DomainEvent } from '@revcycle/event-store';
-import type { Cents, LocalDate } from '@revcycle/kernel';
+import type { LocalDate } from '@revcycle/kernel';
 
-/**
- * What the claims context consumes (house-style P5), version 1: an approved coding of one encounter.
- * Codes, amounts and ids only, never note text. A later addendum reopens the coding and its next
- * approval carries a higher `codingVersion`, which replaces the earlier one for the claim.
- */
-export interface ApprovedCodingLine {
-  code: string;
-  modifiers: string[];
-  units: number;
-  placeOfService: string;
-  /** 1-based pointers into `diagnoses` (837P SV107). */
-  diagnosisPointers: number[];
-  chargeCents?: Cents;
-  /** The payer's contracted amount, for underpayment checks when the remittance arrives. */
-  contractedCents?: Cents;
+import type { CodedLine } from '../rules/coding-finding';
+
+/** A claim line: diagnosis pointers are 1-based into `diagnoses` (837P SV107). */
+export interface ApprovedCodingLine extends CodedLine {
   /** Why a distinct-service modifier (59, XE/XS/XP/XU) bypasses an NCCI pair [MD8]. */
   distinctServiceReason?: string;
 }
@@ -26,6 +15,11 @@ export interface CodingApprovalOverride {
   overriddenRuleIds: string[];
 }
 
+/**
+ * What the claims context consumes (house-style P5), version 1: an approved coding of one encounter.
+ * Codes, amounts and ids only, never note text. A later addendum reopens the coding and its next
+ * approval carries a higher `codingVersion`, which replaces the earlier one for the claim.
+ */
 export type CodingApproved = DomainEvent<
   'coding.CodingApproved',
   {
