@@ -11,7 +11,7 @@ import type { CodingWorklistRow } from './coding-worklist.projection';
 import { ListCodingWorklistQuery, SummarizeCodingWorklistQuery, type CodingWorklistSummary } from './coding-worklist.query';
 
 export class CodingWorklistParams {
-  @ApiPropertyOptional({ enum: ['draft', 'approved'], default: 'draft' }) @IsOptional() @IsIn(['draft', 'approved']) status?: 'draft' | 'approved';
+  @ApiPropertyOptional({ enum: ['draft', 'approved', 'withdrawn'], default: 'draft' }) @IsOptional() @IsIn(['draft', 'approved', 'withdrawn']) status?: 'draft' | 'approved' | 'withdrawn';
   @ApiPropertyOptional({ example: 'CODING.NCCI.PAIR_NOT_ALLOWED' }) @IsOptional() @Matches(/^CODING\.[A-Z0-9_.]+$/) ruleId?: string;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }

@@ -7,7 +7,7 @@ import type { CodingEvaluation, CodingEvent } from '../coding/coding.events';
 /** A worklist row: where a coding stands and what blocks it; ids and rule ids only. */
 export interface CodingWorklistRow {
   encounterId: string;
-  status: 'draft' | 'approved';
+  status: 'draft' | 'approved' | 'withdrawn';
   codingVersion: number;
   dateOfService: string;
   openedAt: string;
@@ -52,6 +52,8 @@ export function evolveCodingWorklistRow(row: CodingWorklistRow | undefined, even
       return withEvaluation(touched, event.data.evaluation);
     case 'coding.CodingApproved':
       return { ...touched, status: 'approved' };
+    case 'coding.CodingWithdrawn':
+      return { ...touched, status: 'withdrawn' };
   }
 }
 
@@ -60,7 +62,7 @@ export function evolveCodingWorklistRow(row: CodingWorklistRow | undefined, even
 export class CodingWorklistProjection implements Consumer {
   readonly name = 'coding.coding-worklist';
   readonly version = 1;
-  readonly handles = ['coding.CodingDraftOpened', 'coding.CodingDraftRevised', 'coding.CodingReopened', 'coding.CodedLineChanged', 'coding.CodingApproved'];
+  readonly handles = ['coding.CodingDraftOpened', 'coding.CodingDraftRevised', 'coding.CodingReopened', 'coding.CodedLineChanged', 'coding.CodingApproved', 'coding.CodingWithdrawn'];
 
   async apply(event: StoredEvent, tx: SqlConnection): Promise<void> {
     const tenantId = event.metadata.tenantId;

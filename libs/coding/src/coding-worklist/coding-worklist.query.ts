@@ -5,7 +5,7 @@ import { Database } from '@revcycle/event-store';
 import type { CodingWorklistRow } from './coding-worklist.projection';
 
 export interface CodingWorklistFilter {
-  status: 'draft' | 'approved';
+  status: 'draft' | 'approved' | 'withdrawn';
   /** Only codings with an error or warning finding of this rule id. */
   ruleId?: string;
   limit: number;

@@ -30,3 +30,10 @@ export class CodingHasNoLines extends DomainError {
     super('CODING.NOT_READY_NO_LINES', 'The draft has no billable lines to approve', { encounterId });
   }
 }
+
+/** The encounter was voided; nothing of this coding may be billed or changed. */
+export class CodingAlreadyWithdrawn extends DomainError {
+  constructor(encounterId: string) {
+    super('CODING.CODING_ALREADY_WITHDRAWN', 'The encounter was voided and its coding withdrawn', { encounterId });
+  }
+}

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@revcycle/event-store';
 import type { LocalDate } from '@revcycle/kernel';
 
-import type { ApprovedCodingLine, CodingApproved } from '../contracts/coding.public-events';
+import type { ApprovedCodingLine, CodingApproved, CodingWithdrawn } from '../contracts/coding.public-events';
 import type { EvaluateCodingRequest } from '../evaluate/evaluate-coding.request';
 import type { CodingFinding } from '../rules/coding-finding';
 
@@ -72,4 +72,4 @@ export type CodedLineChanged = DomainEvent<
   }
 >;
 
-export type CodingEvent = CodingDraftOpened | CodingDraftRevised | CodingReopened | CodedLineChanged | CodingApproved;
+export type CodingEvent = CodingDraftOpened | CodingDraftRevised | CodingReopened | CodedLineChanged | CodingApproved | CodingWithdrawn;

@@ -14,12 +14,13 @@ interface CodingBody {
 
 /**
  * The coding of one signed encounter (issue 4): a draft a coder reviews, then approved as the claim's
- * input; an addendum after approval reopens it as the next version.
+ * input; an addendum after approval reopens it as the next version; a voided encounter withdraws it.
  */
 export type CodingState =
   | { status: 'none' }
   | ({ status: 'draft' } & CodingBody)
-  | ({ status: 'approved'; approvedAt: string } & CodingBody);
+  | ({ status: 'approved'; approvedAt: string } & CodingBody)
+  | ({ status: 'withdrawn'; withdrawnAt: string } & CodingBody);
 
 export const initialCodingState: CodingState = { status: 'none' };
 
@@ -70,6 +71,8 @@ export function evolveCoding(state: CodingState, event: DomainEvent): CodingStat
       return { ...state, evaluation: e.data.evaluation };
     case 'coding.CodingApproved':
       return { ...state, status: 'approved', approvedAt: e.data.approvedAt };
+    case 'coding.CodingWithdrawn':
+      return { ...state, status: 'withdrawn', withdrawnAt: e.data.withdrawnAt };
     default:
       return state;
   }

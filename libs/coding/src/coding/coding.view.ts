@@ -4,7 +4,7 @@ import type { CodingState } from './coding.state';
 /** What the coding routes answer: the draft or approved coding as the coder sees it. */
 export interface CodingView extends CodingEvaluation {
   encounterId: string;
-  status: 'draft' | 'approved';
+  status: 'draft' | 'approved' | 'withdrawn';
   codingVersion: number;
   dateOfService: string;
   payerId?: string;

@@ -42,4 +42,13 @@ export type CodingApproved = DomainEvent<
   }
 >;
 
-export type CodingPublicEvent = CodingApproved;
+/**
+ * The encounter was voided as entered in error (encounters.EncounterVoided): the claims context voids
+ * or never opens the claim. `wasApproved` says whether a CodingApproved had been published.
+ */
+export type CodingWithdrawn = DomainEvent<
+  'coding.CodingWithdrawn',
+  { encounterId: string; codingVersion: number; reason: string; wasApproved: boolean; withdrawnAt: string }
+>;
+
+export type CodingPublicEvent = CodingApproved | CodingWithdrawn;

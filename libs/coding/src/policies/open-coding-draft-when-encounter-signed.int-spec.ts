@@ -82,6 +82,18 @@ describe('OpenCodingDraftWhenEncounterSigned', () => {
     expect(events[1].data).toMatchObject({ lines: [{ code: '90834' }] });
   });
 
+  it('withdraws the coding when the encounter is voided, once however often the void is delivered', async () => {
+    const encounterId = await sign();
+    const voided = { type: 'encounters.EncounterVoided', data: { encounterId, reason: 'duplicate', wasSigned: true, voidedAt: '2026-03-06T08:00:00.000Z' } };
+    await append(`encounter-${encounterId}`, voided);
+    await runner.catchUp(policy);
+    await runner.checkpoints.resetForRebuild(policy, 'spec');
+    await runner.catchUp(policy);
+    const events = await codingEvents(encounterId);
+    expect(events.map((event) => event.type)).toEqual(['coding.CodingDraftOpened', 'coding.CodingWithdrawn']);
+    expect(events[1].data).toEqual({ encounterId, codingVersion: 1, reason: 'duplicate', wasApproved: false, withdrawnAt: '2026-03-06T08:00:00.000Z' });
+  });
+
   it("opens a draft without lines, saying what is missing, when the patient's payer is unknown", async () => {
     const encounterId = newId();
     await append(`encounter-${encounterId}`, { ...encounterSigned(signedFacts(), encounterId), data: { ...encounterSigned(signedFacts(), encounterId).data, patientId: newId() } });

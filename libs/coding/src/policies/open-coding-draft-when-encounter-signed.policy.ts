@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { EncounterAddendumRecorded, EncounterSigned } from '@revcycle/encounters';
+import type { EncounterAddendumRecorded, EncounterSigned, EncounterVoided } from '@revcycle/encounters';
 import { CommandPipeline, EventConsumer, EventStore, policyContext, type Consumer, type StoredEvent } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
 
@@ -11,12 +11,13 @@ import type { CodingEvent, CodingSubject } from '../coding/coding.events';
 import { codingStreamId, evolveCoding, initialCodingState, type CodingState } from '../coding/coding.state';
 import { decideOpenCodingDraft } from '../coding/open-coding-draft/open-coding-draft.command';
 import { decideReviseCodingForAddendum } from '../coding/revise-coding-for-addendum/revise-coding-for-addendum.command';
+import { decideWithdrawCoding } from '../coding/withdraw-coding/withdraw-coding.command';
 
 const POLICY = 'open-coding-draft-when-encounter-signed';
 
 /**
  * A signed encounter opens its coding draft with suggested lines, charges and findings; an addendum
- * rebuilds the draft or reopens an approved coding (issue 4). Commands carry a command id derived from
+ * rebuilds the draft or reopens an approved coding (issue 4); a void withdraws the coding. Commands carry a command id derived from
  * the source event (event-store.md §6), so a redelivered event issues nothing twice.
  */
 @Injectable()
@@ -24,7 +25,7 @@ const POLICY = 'open-coding-draft-when-encounter-signed';
 export class OpenCodingDraftWhenEncounterSigned implements Consumer {
   readonly name = `coding.${POLICY}`;
   readonly version = 1;
-  readonly handles = ['encounters.EncounterSigned', 'encounters.EncounterAddendumRecorded'];
+  readonly handles = ['encounters.EncounterSigned', 'encounters.EncounterAddendumRecorded', 'encounters.EncounterVoided'];
 
   constructor(
     private readonly pipeline: CommandPipeline,
@@ -35,8 +36,16 @@ export class OpenCodingDraftWhenEncounterSigned implements Consumer {
 
   async apply(event: StoredEvent): Promise<void> {
     const context = policyContext(POLICY, event);
-    if (event.type === 'encounters.EncounterSigned') await this.open(event as unknown as EncounterSigned, event.eventId, context);
-    else await this.revise(event as unknown as EncounterAddendumRecorded, context);
+    const source = event as unknown as EncounterSigned | EncounterAddendumRecorded | EncounterVoided;
+    if (source.type === 'encounters.EncounterSigned') await this.open(source, event.eventId, context);
+    else if (source.type === 'encounters.EncounterAddendumRecorded') await this.revise(source, context);
+    else await this.withdraw(source, context);
+  }
+
+  private async withdraw({ data }: EncounterVoided, context: CommandContext): Promise<void> {
+    await this.issue(context, data.encounterId, 'coding.WithdrawCoding', { encounterId: data.encounterId }, (state) =>
+      decideWithdrawCoding({ encounterId: data.encounterId, reason: data.reason, withdrawnAt: data.voidedAt }, state),
+    );
   }
 
   private async open({ data }: EncounterSigned, sourceEventId: string, context: CommandContext): Promise<void> {

@@ -1,7 +1,7 @@
 import { ValidationFailed } from '@revcycle/kernel';
 
 import { errorRuleIds } from '../coding-evaluation';
-import { CodingAlreadyApproved, CodingBlockedByFindings, CodingHasNoLines, CodingNotFound } from '../coding.errors';
+import { CodingAlreadyApproved, CodingAlreadyWithdrawn, CodingBlockedByFindings, CodingHasNoLines, CodingNotFound } from '../coding.errors';
 import type { CodingEvent } from '../coding.events';
 import type { CodingState } from '../coding.state';
 import { normalizeDiagnosisCode } from '../../rules/diagnoses';
@@ -18,6 +18,7 @@ export interface ApproveCoding {
 export function decideApproveCoding(command: ApproveCoding, state: CodingState): CodingEvent[] {
   if (state.status === 'none') throw new CodingNotFound(command.encounterId);
   if (state.status === 'approved') throw new CodingAlreadyApproved(command.encounterId, state.codingVersion);
+  if (state.status === 'withdrawn') throw new CodingAlreadyWithdrawn(command.encounterId);
   const { evaluation, request, subject } = state;
   if (evaluation.lines.length === 0 || !request) throw new CodingHasNoLines(command.encounterId);
   const errors = errorRuleIds(evaluation.findings);

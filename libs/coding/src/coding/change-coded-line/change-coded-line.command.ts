@@ -1,7 +1,7 @@
 import { canonicalJson, ValidationFailed } from '@revcycle/kernel';
 
 import { recheckLines, type CodingRules } from '../coding-evaluation';
-import { CodedLineNotFound, CodingAlreadyApproved, CodingNotFound } from '../coding.errors';
+import { CodedLineNotFound, CodingAlreadyApproved, CodingAlreadyWithdrawn, CodingNotFound } from '../coding.errors';
 import type { CodingEvent, DraftCodingLine, LineField } from '../coding.events';
 import type { CodingState } from '../coding.state';
 
@@ -44,6 +44,7 @@ const same = (a: DraftCodingLine, b: DraftCodingLine): boolean => canonicalJson(
 export function decideChangeCodedLine(command: ChangeCodedLine, state: CodingState): CodingEvent[] {
   if (state.status === 'none') throw new CodingNotFound(command.encounterId);
   if (state.status === 'approved') throw new CodingAlreadyApproved(command.encounterId, state.codingVersion);
+  if (state.status === 'withdrawn') throw new CodingAlreadyWithdrawn(command.encounterId);
   if (!command.reason.trim()) throw new ValidationFailed([{ path: 'reason', message: 'say why the line changes' }]);
   const lines = state.evaluation.lines;
   const before = lines[command.lineIndex];
