@@ -5,6 +5,7 @@ import { RecordProviderCredentialController } from './billing-profile/record-pro
 import { ApproveCodingController } from './coding/approve-coding/approve-coding.http';
 import { ChangeCodedLineController } from './coding/change-coded-line/change-coded-line.http';
 import { GetCodingController } from './coding/get-coding/get-coding.http';
+import { RefreshCodingDraftController } from './coding/refresh-coding-draft/refresh-coding-draft.http';
 import { CoderActivityController } from './coder-activity/coder-activity.http';
 import { CodingWorklistController } from './coding-worklist/coding-worklist.http';
 import { EvaluateCodingController } from './evaluate/evaluate-coding.http';
@@ -25,6 +26,7 @@ import { SetPayerRuleController } from './payer-rules/set-payer-rule/set-payer-r
     RecordProviderCredentialController,
     GetCodingController,
     ChangeCodedLineController,
+    RefreshCodingDraftController,
     ApproveCodingController,
     CodingWorklistController,
     CoderActivityController,

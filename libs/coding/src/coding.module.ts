@@ -13,6 +13,7 @@ import { RecordProviderCredentialHandler } from './billing-profile/record-provid
 import { ApproveCodingHandler } from './coding/approve-coding/approve-coding.handler';
 import { ChangeCodedLineHandler } from './coding/change-coded-line/change-coded-line.handler';
 import { GetCodingHandler } from './coding/get-coding/get-coding.query';
+import { RefreshCodingDraftHandler } from './coding/refresh-coding-draft/refresh-coding-draft.handler';
 import { CoderActivityProjection } from './coder-activity/coder-activity.projection';
 import { ListCoderActivityHandler } from './coder-activity/coder-activity.query';
 import { CodingWorklistProjection } from './coding-worklist/coding-worklist.projection';
@@ -34,6 +35,7 @@ const commandHandlers = [
   RecordPatientPayerHandler,
   RecordProviderCredentialHandler,
   ChangeCodedLineHandler,
+  RefreshCodingDraftHandler,
   ApproveCodingHandler,
 ];
 const queryHandlers = [EvaluateCodingHandler, ListPayerRulesHandler, GetCodingHandler, ListCodingWorklistHandler, SummarizeCodingWorklistHandler, ListCoderActivityHandler];

@@ -43,8 +43,8 @@ async function applyAll(events: StoredEvent[]): Promise<void> {
 }
 
 function draft(encounterId: string, diagnoses: string[], openedAt: string): CodingEvent[] {
-  const suggestion = suggestCoding(signedFacts({ diagnoses }), profile, codingRules());
-  return decideOpenCodingDraft({ subject: { ...codingSubject(encounterId) }, sourceEventId: newId(), suggestion, openedAt }, initialCodingState);
+  const facts = signedFacts({ diagnoses });
+  return decideOpenCodingDraft({ subject: codingSubject(encounterId), facts, sourceEventId: newId(), suggestion: suggestCoding(facts, profile, codingRules()), openedAt }, initialCodingState);
 }
 
 const list = (filter: { status: 'draft' | 'approved'; ruleId?: string }) =>

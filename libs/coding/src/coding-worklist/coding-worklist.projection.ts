@@ -48,6 +48,8 @@ export function evolveCodingWorklistRow(row: CodingWorklistRow | undefined, even
     case 'coding.CodingReopened':
       // A reopened coding waits from the moment it was reopened, not from the first signing.
       return withEvaluation({ ...touched, status: 'draft', codingVersion: event.data.codingVersion, dateOfService: event.data.dateOfService, openedAt: event.data.reopenedAt }, event.data);
+    case 'coding.CodingDraftRefreshed':
+      return withEvaluation(touched, event.data);
     case 'coding.CodedLineChanged':
       return withEvaluation(touched, event.data.evaluation);
     case 'coding.CodingApproved':
@@ -62,7 +64,7 @@ export function evolveCodingWorklistRow(row: CodingWorklistRow | undefined, even
 export class CodingWorklistProjection implements Consumer {
   readonly name = 'coding.coding-worklist';
   readonly version = 1;
-  readonly handles = ['coding.CodingDraftOpened', 'coding.CodingDraftRevised', 'coding.CodingReopened', 'coding.CodedLineChanged', 'coding.CodingApproved', 'coding.CodingWithdrawn'];
+  readonly handles = ['coding.CodingDraftOpened', 'coding.CodingDraftRevised', 'coding.CodingReopened', 'coding.CodingDraftRefreshed', 'coding.CodedLineChanged', 'coding.CodingApproved', 'coding.CodingWithdrawn'];
 
   async apply(event: StoredEvent, tx: SqlConnection): Promise<void> {
     const tenantId = event.metadata.tenantId;

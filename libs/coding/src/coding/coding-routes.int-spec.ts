@@ -18,9 +18,10 @@ async function call(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, role:
   return api.app.inject({ method, url, headers: { authorization: `Bearer ${await api.token(role)}`, ...headers }, payload: body });
 }
 
-async function signedDraft(): Promise<string> {
+async function signedDraft(patientId = CODING_PATIENT_ID): Promise<string> {
   const encounterId = newId();
-  const event = encounterSigned(signedFacts({ diagnoses: ['F33.1', 'F41.1'] }), encounterId);
+  const signed = encounterSigned(signedFacts({ diagnoses: ['F33.1', 'F41.1'] }), encounterId);
+  const event = { ...signed, data: { ...signed.data, patientId } };
   await api.store.appendToStream(`encounter-${encounterId}`, [{ ...event, eventId: newId(), schemaVersion: 1, metadata: codingMetadata() }], { expected: 'no_stream', tenantId: CODING_TENANT });
   await runner.catchUp(policy);
   return encounterId;
@@ -58,6 +59,18 @@ describe('coding draft routes', () => {
     expect(approved.json()).toMatchObject({ status: 'approved', codingVersion: 1 });
     const again = await call('POST', `${url}/approval`, 'coder', {});
     expect([again.statusCode, again.json().code]).toEqual([409, 'CODING.CODING_ALREADY_APPROVED']);
+  });
+
+  it('refreshes a draft opened before the patient had a payer, once the payer is recorded', async () => {
+    const patientId = newId();
+    const encounterId = await signedDraft(patientId);
+    const url = `/v1/coding/drafts/${encounterId}`;
+    expect((await call('GET', url, 'coder')).json()).toMatchObject({ lines: [], findings: [expect.objectContaining({ ruleId: 'CODING.PAYER.MISSING' })] });
+    await call('PUT', `/v1/coding/patients/${patientId}/payer`, 'biller', { payerKind: 'medicaid', effectiveFrom: '2026-01-01' });
+    const refreshed = await call('POST', `${url}/refresh`, 'coder');
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.json()).toMatchObject({ payerKind: 'medicaid', lines: [{ code: '90837', modifiers: ['95', 'HO'] }] });
+    expect(refreshed.headers.etag).toBe('"2"');
   });
 
   it('refuses a change without a reason or with a field of the wrong shape, and coding by other roles', async () => {

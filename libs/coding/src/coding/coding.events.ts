@@ -1,3 +1,4 @@
+import type { SignedEncounterFacts } from '@revcycle/encounters';
 import type { DomainEvent } from '@revcycle/event-store';
 import type { LocalDate } from '@revcycle/kernel';
 
@@ -28,9 +29,12 @@ export interface CodingSubject {
 /** `request` is null while the payer or the provider's credential is unknown, so nothing could be suggested. */
 export type CodingSuggestion = { request: EvaluateCodingRequest | null } & CodingEvaluation;
 
+/** The signed facts a suggestion came from (billable facts only, per the encounters contract), kept to refresh it. */
+export type FactsAndSuggestion = { facts: SignedEncounterFacts } & CodingSuggestion;
+
 export type CodingDraftOpened = DomainEvent<
   'coding.CodingDraftOpened',
-  CodingSubject & CodingSuggestion & { codingVersion: number; sourceEventId: string; openedAt: string }
+  CodingSubject & FactsAndSuggestion & { codingVersion: number; sourceEventId: string; openedAt: string }
 >;
 
 /** What an addendum may move besides the lines: the date of service and the rendering provider. */
@@ -42,16 +46,16 @@ export interface AddendumChanges {
 }
 
 /** An addendum before approval: the suggestion is rebuilt from the amended facts. */
-export type CodingDraftRevised = DomainEvent<
-  'coding.CodingDraftRevised',
-  AddendumChanges & CodingSuggestion
->;
+export type CodingDraftRevised = DomainEvent<'coding.CodingDraftRevised', AddendumChanges & FactsAndSuggestion>;
 
 /** An addendum after approval reopens the coding as its next version. */
 export type CodingReopened = DomainEvent<
   'coding.CodingReopened',
-  AddendumChanges & CodingSuggestion & { codingVersion: number; reopenedAt: string }
+  AddendumChanges & FactsAndSuggestion & { codingVersion: number; reopenedAt: string }
 >;
+
+/** A coder rebuilt the suggestion after the payer, the credential or the payer's rules were recorded. */
+export type CodingDraftRefreshed = DomainEvent<'coding.CodingDraftRefreshed', { encounterId: string; refreshedBy: string; refreshedAt: string } & CodingSuggestion>;
 
 export const LINE_FIELDS = ['code', 'modifiers', 'units', 'diagnosisPointers'] as const;
 export type LineField = (typeof LINE_FIELDS)[number];
@@ -72,4 +76,11 @@ export type CodedLineChanged = DomainEvent<
   }
 >;
 
-export type CodingEvent = CodingDraftOpened | CodingDraftRevised | CodingReopened | CodedLineChanged | CodingApproved | CodingWithdrawn;
+export type CodingEvent =
+  | CodingDraftOpened
+  | CodingDraftRevised
+  | CodingReopened
+  | CodingDraftRefreshed
+  | CodedLineChanged
+  | CodingApproved
+  | CodingWithdrawn;

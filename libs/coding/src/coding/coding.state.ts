@@ -1,3 +1,4 @@
+import type { SignedEncounterFacts } from '@revcycle/encounters';
 import type { DomainEvent } from '@revcycle/event-store';
 
 import type { CodingEvaluation, CodingEvent, CodingSubject } from './coding.events';
@@ -6,6 +7,7 @@ import type { EvaluateCodingRequest } from '../evaluate/evaluate-coding.request'
 interface CodingBody {
   subject: CodingSubject;
   codingVersion: number;
+  facts: SignedEncounterFacts;
   request: EvaluateCodingRequest | null;
   evaluation: CodingEvaluation;
   /** Source events already applied (the signing and each addendum), so a redelivery changes nothing. */
@@ -43,6 +45,7 @@ export function evolveCoding(state: CodingState, event: DomainEvent): CodingStat
       status: 'draft',
       subject: { encounterId, patientId, part2, renderingProviderId, dateOfService },
       codingVersion: e.data.codingVersion,
+      facts: e.data.facts,
       request: e.data.request,
       evaluation: evaluationOf(e.data),
       appliedSourceIds: [e.data.sourceEventId],
@@ -54,6 +57,7 @@ export function evolveCoding(state: CodingState, event: DomainEvent): CodingStat
       return {
         ...state,
         subject: { ...state.subject, dateOfService: e.data.dateOfService, renderingProviderId: e.data.renderingProviderId },
+        facts: e.data.facts,
         request: e.data.request,
         evaluation: evaluationOf(e.data),
         appliedSourceIds: [...state.appliedSourceIds, e.data.addendumId],
@@ -63,10 +67,13 @@ export function evolveCoding(state: CodingState, event: DomainEvent): CodingStat
         status: 'draft',
         subject: { ...state.subject, dateOfService: e.data.dateOfService, renderingProviderId: e.data.renderingProviderId },
         codingVersion: e.data.codingVersion,
+        facts: e.data.facts,
         request: e.data.request,
         evaluation: evaluationOf(e.data),
         appliedSourceIds: [...state.appliedSourceIds, e.data.addendumId],
       };
+    case 'coding.CodingDraftRefreshed':
+      return { ...state, request: e.data.request, evaluation: evaluationOf(e.data) };
     case 'coding.CodedLineChanged':
       return { ...state, evaluation: e.data.evaluation };
     case 'coding.CodingApproved':

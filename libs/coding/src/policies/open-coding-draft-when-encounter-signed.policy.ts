@@ -59,7 +59,7 @@ export class OpenCodingDraftWhenEncounterSigned implements Consumer {
     };
     const suggestion = await this.suggest(context.tenantId, subject, facts);
     await this.issue(context, data.encounterId, 'coding.OpenCodingDraft', { sourceEventId }, (state) =>
-      decideOpenCodingDraft({ subject, sourceEventId, suggestion, openedAt: data.signedAt }, state),
+      decideOpenCodingDraft({ subject, facts, sourceEventId, suggestion, openedAt: data.signedAt }, state),
     );
   }
 
@@ -72,7 +72,7 @@ export class OpenCodingDraftWhenEncounterSigned implements Consumer {
     const suggestion = await this.suggest(context.tenantId, subject, facts);
     const changes = { encounterId: data.encounterId, addendumId: data.addendumId, dateOfService: facts.dateOfService, renderingProviderId: facts.renderingProviderId };
     await this.issue(context, data.encounterId, 'coding.ReviseCodingForAddendum', { addendumId: data.addendumId }, (current) =>
-      decideReviseCodingForAddendum({ ...changes, suggestion, recordedAt: data.recordedAt }, current),
+      decideReviseCodingForAddendum({ ...changes, facts, suggestion, recordedAt: data.recordedAt }, current),
     );
   }
 

@@ -9,7 +9,7 @@ const approve = { encounterId: codingSubject().encounterId, approvedBy: 'coder-1
 
 function opened(facts = signedFacts()): CodingDraftOpened {
   const suggestion = suggestCoding(facts, profile, codingRules());
-  return { type: 'coding.CodingDraftOpened', data: { ...codingSubject(), ...suggestion, codingVersion: 1, sourceEventId: 'signed-1', openedAt: '2026-03-04T15:10:00.000Z' } };
+  return { type: 'coding.CodingDraftOpened', data: { ...codingSubject(), facts, ...suggestion, codingVersion: 1, sourceEventId: 'signed-1', openedAt: '2026-03-04T15:10:00.000Z' } };
 }
 
 describe('ApproveCoding', () => {

@@ -9,7 +9,7 @@ const fees = { byPayer: { acme: [{ code: '90837', effectiveFrom: '2026-01-01', u
 const rules = codingRules({ feeSchedules: fees });
 const opened: CodingDraftOpened = {
   type: 'coding.CodingDraftOpened',
-  data: { ...codingSubject(), ...suggestCoding(signedFacts(), profile, rules), codingVersion: 1, sourceEventId: 'signed-1', openedAt: '2026-03-04T15:10:00.000Z' },
+  data: { ...codingSubject(), facts: signedFacts(), ...suggestCoding(signedFacts(), profile, rules), codingVersion: 1, sourceEventId: 'signed-1', openedAt: '2026-03-04T15:10:00.000Z' },
 };
 
 const command = (change: LineChange, lineIndex = 0): ChangeCodedLine => ({

@@ -1,9 +1,12 @@
+import type { SignedEncounterFacts } from '@revcycle/encounters';
+
 import type { CodingEvent, CodingSubject, CodingSuggestion } from '../coding.events';
 import type { CodingState } from '../coding.state';
 
 /** Issued by the policy when an encounter is signed; the suggestion was computed from its facts. */
 export interface OpenCodingDraft {
   subject: CodingSubject;
+  facts: SignedEncounterFacts;
   sourceEventId: string;
   suggestion: CodingSuggestion;
   openedAt: string;
@@ -15,7 +18,7 @@ export function decideOpenCodingDraft(command: OpenCodingDraft, state: CodingSta
   return [
     {
       type: 'coding.CodingDraftOpened',
-      data: { ...command.subject, ...command.suggestion, codingVersion: 1, sourceEventId: command.sourceEventId, openedAt: command.openedAt },
+      data: { ...command.subject, facts: command.facts, ...command.suggestion, codingVersion: 1, sourceEventId: command.sourceEventId, openedAt: command.openedAt },
     },
   ];
 }

@@ -1,8 +1,11 @@
+import type { SignedEncounterFacts } from '@revcycle/encounters';
+
 import type { AddendumChanges, CodingEvent, CodingSuggestion } from '../coding.events';
 import type { CodingState } from '../coding.state';
 
 /** Issued by the policy for an addendum to a signed encounter, with the suggestion for the amended facts. */
 export interface ReviseCodingForAddendum extends AddendumChanges {
+  facts: SignedEncounterFacts;
   suggestion: CodingSuggestion;
   recordedAt: string;
 }

@@ -7,12 +7,13 @@ import { decideReviseCodingForAddendum } from './revise-coding-for-addendum.comm
 
 const profile = { payer: { payerKind: 'medicaid' as const }, providerCredential: 'LCSW' };
 const suggest = (minutes: number) => suggestCoding(signedFacts({ minutes }), profile, codingRules());
-const open = decideOpenCodingDraft({ subject: codingSubject(), sourceEventId: 'signed-1', suggestion: suggest(53), openedAt: '2026-03-04T15:10:00.000Z' }, givenCoding([]));
+const open = decideOpenCodingDraft({ subject: codingSubject(), facts: signedFacts(), sourceEventId: 'signed-1', suggestion: suggest(53), openedAt: '2026-03-04T15:10:00.000Z' }, givenCoding([]));
 const addendum = (addendumId = 'addendum-1') => ({
   encounterId: codingSubject().encounterId,
   addendumId,
   dateOfService: '2026-03-04',
   renderingProviderId: codingSubject().renderingProviderId,
+  facts: signedFacts({ minutes: 45 }),
   suggestion: suggest(45),
   recordedAt: '2026-03-06T09:00:00.000Z',
 });
@@ -22,7 +23,7 @@ describe('OpenCodingDraft and ReviseCodingForAddendum', () => {
   it('opens one draft per encounter; a second signing event opens nothing', () => {
     expect(open).toEqual([expect.objectContaining({ type: 'coding.CodingDraftOpened' })]);
     expect(open[0].type === 'coding.CodingDraftOpened' && open[0].data.lines.map((l) => [l.code, l.modifiers])).toEqual([['90837', ['95', 'HO']]]);
-    expect(decideOpenCodingDraft({ subject: codingSubject(), sourceEventId: 'signed-2', suggestion: suggest(53), openedAt: 'later' }, givenCoding(open))).toEqual([]);
+    expect(decideOpenCodingDraft({ subject: codingSubject(), facts: signedFacts(), sourceEventId: 'signed-2', suggestion: suggest(53), openedAt: 'later' }, givenCoding(open))).toEqual([]);
   });
 
   it('revises a draft from the amended facts', () => {

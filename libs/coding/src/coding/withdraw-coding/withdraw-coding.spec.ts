@@ -10,7 +10,7 @@ import { decideWithdrawCoding } from './withdraw-coding.command';
 const profile = { payer: { payerKind: 'commercial' as const }, providerCredential: 'LCSW' };
 const suggestion = suggestCoding(signedFacts(), profile, codingRules());
 const encounterId = codingSubject().encounterId;
-const opened = decideOpenCodingDraft({ subject: codingSubject(), sourceEventId: 'signed-1', suggestion, openedAt: '2026-03-04T15:10:00.000Z' }, givenCoding([]));
+const opened = decideOpenCodingDraft({ subject: codingSubject(), facts: signedFacts(), sourceEventId: 'signed-1', suggestion, openedAt: '2026-03-04T15:10:00.000Z' }, givenCoding([]));
 const approved = [...opened, ...decideApproveCoding({ encounterId, approvedBy: 'coder-1', approvedAt: '2026-03-05T10:00:00.000Z' }, givenCoding(opened))];
 const withdraw = { encounterId, reason: 'wrong_patient', withdrawnAt: '2026-03-06T10:00:00.000Z' };
 
@@ -33,7 +33,7 @@ describe('WithdrawCoding', () => {
     const change = { encounterId, lineIndex: 0, change: { field: 'units' as const, units: 1 }, reason: 'late fix', changedBy: 'coder-1', changedAt: 'now', rules: codingRules() };
     expect(() => decideChangeCodedLine(change, state)).toThrow(expect.objectContaining({ code: 'CODING.CODING_ALREADY_WITHDRAWN' }));
     expect(() => decideApproveCoding({ encounterId, approvedBy: 'coder-1', approvedAt: 'now' }, state)).toThrow(expect.objectContaining({ code: 'CODING.CODING_ALREADY_WITHDRAWN' }));
-    const addendum = { encounterId, addendumId: 'a-1', dateOfService: '2026-03-04', renderingProviderId: codingSubject().renderingProviderId, suggestion, recordedAt: 'now' };
+    const addendum = { encounterId, addendumId: 'a-1', dateOfService: '2026-03-04', renderingProviderId: codingSubject().renderingProviderId, facts: signedFacts(), suggestion, recordedAt: 'now' };
     expect(decideReviseCodingForAddendum(addendum, state)).toEqual([]);
   });
 });
