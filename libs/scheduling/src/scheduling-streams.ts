@@ -48,11 +48,13 @@ export class SchedulingStreams {
   }
 
   /**
-   * True when a command with this key already committed: a multi-stream command then goes straight
-   * to its last step, whose ledger entry replays the original answer without re-checking anything.
+   * Called when a multi-stream command's checks refuse it: if the same key already committed, the
+   * refusal is only the retry seeing its own work, and the last step's ledger entry replays the
+   * original answer. Checked only on refusal, so the common path pays no extra read.
    */
-  async answered(tenantId: string, commandId: string): Promise<boolean> {
-    return (await this.store.findLedgerEntry(tenantId, commandId)) !== undefined;
+  async replayIfAnswered(tenantId: string, commandId: string, refusal: unknown): Promise<undefined> {
+    if ((await this.store.findLedgerEntry(tenantId, commandId)) !== undefined) return undefined;
+    throw refusal;
   }
 
   async state<S>(tenantId: string, streamId: string, decider: Decider<S, DomainEvent>): Promise<S> {

@@ -13,6 +13,7 @@ import { ListAuthorizationUtilizationHandler } from '../../authorization-utiliza
 import { createdId, keyed, stepContext } from '../../command-keys';
 import { ReserveProviderTimeHandler } from '../../provider-calendar/reserve-provider-time/reserve-provider-time.handler';
 import { deciders, SchedulingStreams } from '../../scheduling-streams';
+import { AppointmentSeriesAlreadyScheduled } from '../appointment-series.errors';
 import { appointmentSeriesStreamId, initialAppointmentSeriesState } from '../appointment-series.state';
 import type { SeriesFrequency } from '../series-occurrences';
 import { decideScheduleAppointmentSeries, type ScheduleAppointmentSeries } from './schedule-appointment-series.command';
@@ -52,25 +53,46 @@ export class ScheduleAppointmentSeriesHandler implements ICommandHandler<Schedul
   async execute({ context, request }: ScheduleAppointmentSeriesMessage): Promise<CommandOutcome<SeriesAccepted>> {
     const keyedContext = keyed(context);
     const seriesId = createdId(keyedContext);
+    const plan = await this.plan(context, seriesId, request).catch((refusal: unknown) =>
+      this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
+    );
+    if (plan) {
+      const slots = plan.bookings.map(({ appointment: { appointmentId, start, end } }) => ({ appointmentId, start, end }));
+      await this.calendar.reserve(keyedContext, request.session.providerId, slots, 'book');
+      for (const [index, booking] of plan.bookings.entries()) {
+        await this.pipeline.handle({
+          streamId: appointmentStreamId(booking.appointment.appointmentId),
+          decider: deciders.appointment,
+          context: stepContext(keyedContext, `occurrence-${index}`),
+          commandType: 'scheduling.BookAppointment',
+          payload: booking.appointment,
+          decide: (state) => decideBookAppointment(booking, state).events,
+          respond: ({ version }) => ({ appointmentId: booking.appointment.appointmentId, version: version.toString() }),
+        });
+      }
+    }
+    return this.pipeline.handle({
+      streamId: appointmentSeriesStreamId(seriesId),
+      decider: deciders.appointmentSeries,
+      context: keyedContext,
+      commandType: 'scheduling.ScheduleAppointmentSeries',
+      payload: request,
+      decide: (state) => {
+        if (!plan) throw new AppointmentSeriesAlreadyScheduled(seriesId);
+        return decideScheduleAppointmentSeries(plan.series, state);
+      },
+      respond: ({ version }) => ({ seriesId, version: version.toString(), appointments: plan?.appointments ?? [] }),
+    });
+  }
+
+  /** The occurrences, each checked as a booking with its warnings, before any time is held. */
+  private async plan(context: CommandContext, seriesId: string, request: SeriesRequest) {
     const { tenantId } = context;
     const { session } = request;
-    let series: ScheduleAppointmentSeries | undefined;
-    let appointments: SeriesAccepted['appointments'] = [];
-    const record = () =>
-      this.pipeline.handle({
-        streamId: appointmentSeriesStreamId(seriesId),
-        decider: deciders.appointmentSeries,
-        context: keyedContext,
-        commandType: 'scheduling.ScheduleAppointmentSeries',
-        payload: request,
-        decide: (state) => decideScheduleAppointmentSeries(series!, state),
-        respond: ({ version }) => ({ seriesId, version: version.toString(), appointments }),
-      });
-    if (await this.streams.answered(tenantId, keyedContext.commandId)) return record();
     const references = await this.streams.bookingReferences(tenantId, session.patientId, session.providerId);
     const { practice, patient } = references;
     const { timeZone } = practice.profile;
-    series = { context, seriesId, ...session, ...request, timeZone };
+    const series: ScheduleAppointmentSeries = { context, seriesId, ...session, ...request, timeZone };
     const [planned] = decideScheduleAppointmentSeries(series, initialAppointmentSeriesState);
     const { occurrences } = planned.data;
     assertBookingReferences(references, session, occurrences.map((o) => o.dateOfService));
@@ -78,30 +100,20 @@ export class ScheduleAppointmentSeriesHandler implements ICommandHandler<Schedul
     const booked = picture.authorizations.length ? await this.utilization.bookedUnits(tenantId, session.patientId) : {};
     // Each occurrence's warnings count the occurrences booked before it as projected usage.
     const bookings = occurrences.map((o, index) => {
-      const earlier = Object.fromEntries(picture.authorizations.flatMap((a) =>
-        a.status === 'open' ? [[a.terms.authorizationId, (booked[a.terms.authorizationId] ?? 0) + index * session.plannedUnits]] : []));
+      const earlier = Object.fromEntries(
+        picture.authorizations.flatMap((a) =>
+          a.status === 'open' ? [[a.terms.authorizationId, (booked[a.terms.authorizationId] ?? 0) + index * session.plannedUnits]] : [],
+        ),
+      );
       const appointment = { ...session, appointmentId: o.appointmentId, start: o.start, end: o.end, seriesId };
       return { context, appointment, timeZone, facts: bookingFactsOn(picture, o.dateOfService, earlier) };
     });
-    const decisions = bookings.map((b) => decideBookAppointment(b, initialAppointmentState));
-    await this.calendar.reserve(keyedContext, session.providerId, occurrences.map(({ appointmentId, start, end }) => ({ appointmentId, start, end })), 'book');
-    for (const [index, booking] of bookings.entries()) {
-      await this.pipeline.handle({
-        streamId: appointmentStreamId(booking.appointment.appointmentId),
-        decider: deciders.appointment,
-        context: stepContext(keyedContext, `occurrence-${index}`),
-        commandType: 'scheduling.BookAppointment',
-        payload: booking.appointment,
-        decide: (state) => decideBookAppointment(booking, state).events,
-        respond: ({ version }) => ({ appointmentId: booking.appointment.appointmentId, version: version.toString() }),
-      });
-    }
-    appointments = occurrences.map((o, index) => ({
-      appointmentId: o.appointmentId,
-      start: o.start,
-      dateOfService: o.dateOfService,
-      warnings: decisions[index].warnings,
+    const appointments = occurrences.map(({ appointmentId, start, dateOfService }, index) => ({
+      appointmentId,
+      start,
+      dateOfService,
+      warnings: decideBookAppointment(bookings[index], initialAppointmentState).warnings,
     }));
-    return record();
+    return { series, bookings, appointments };
   }
 }

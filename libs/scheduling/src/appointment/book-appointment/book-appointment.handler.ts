@@ -13,7 +13,7 @@ import { appointmentStreamId, initialAppointmentState } from '../appointment.sta
 import { assertBookingReferences } from '../booking-references';
 import type { BookingWarning } from '../booking-warnings';
 import { bookingFactsOn } from '../payment-facts';
-import { decideBookAppointment, type BookAppointment } from './book-appointment.command';
+import { decideBookAppointment, type BookAppointment, type BookingDecision } from './book-appointment.command';
 
 export type Booking = Omit<AppointmentDetails, 'appointmentId' | 'dateOfService' | 'seriesId'>;
 export type BookingAccepted = { appointmentId: string; version: string; warnings: BookingWarning[] };
@@ -40,24 +40,31 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
   async execute({ context, booking }: BookAppointmentMessage): Promise<CommandOutcome<BookingAccepted>> {
     const keyedContext = keyed(context);
     const appointmentId = createdId(keyedContext);
-    const { tenantId } = context;
+    const prepared = await this.prepare(context, appointmentId, booking).catch((refusal: unknown) =>
+      this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
+    );
+    if (prepared) await this.calendar.reserve(keyedContext, booking.providerId, [{ appointmentId, start: booking.start, end: booking.end }], 'book');
     let warnings: BookingWarning[] = [];
-    const append = (command?: BookAppointment) =>
-      this.pipeline.handle({
-        streamId: appointmentStreamId(appointmentId),
-        decider: deciders.appointment,
-        context: keyedContext,
-        commandType: 'scheduling.BookAppointment',
-        payload: booking,
-        decide: (state) => {
-          if (!command) throw new AppointmentAlreadyBooked(appointmentId);
-          const decision = decideBookAppointment(command, state);
-          warnings = decision.warnings;
-          return decision.events;
-        },
-        respond: ({ version }) => ({ appointmentId, version: version.toString(), warnings }),
-      });
-    if (await this.streams.answered(tenantId, keyedContext.commandId)) return append();
+    return this.pipeline.handle({
+      streamId: appointmentStreamId(appointmentId),
+      decider: deciders.appointment,
+      context: keyedContext,
+      commandType: 'scheduling.BookAppointment',
+      payload: booking,
+      decide: (state) => {
+        if (!prepared) throw new AppointmentAlreadyBooked(appointmentId);
+        // Deciding is pure: on the fresh stream it is the decision already taken while preparing.
+        const decision = state.status === 'none' ? prepared.decision : decideBookAppointment(prepared.command, state);
+        warnings = decision.warnings;
+        return decision.events;
+      },
+      respond: ({ version }) => ({ appointmentId, version: version.toString(), warnings }),
+    });
+  }
+
+  /** References, payment facts and times, checked before any time is held. */
+  private async prepare(context: CommandContext, appointmentId: string, booking: Booking): Promise<{ command: BookAppointment; decision: BookingDecision }> {
+    const { tenantId } = context;
     const references = await this.streams.bookingReferences(tenantId, booking.patientId, booking.providerId);
     const { practice, patient } = references;
     const { timeZone } = practice.profile;
@@ -71,8 +78,6 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
       timeZone,
       facts: bookingFactsOn(picture, dateOfService, booked),
     };
-    decideBookAppointment(command, initialAppointmentState);
-    await this.calendar.reserve(keyedContext, booking.providerId, [{ appointmentId, start: booking.start, end: booking.end }], 'book');
-    return append(command);
+    return { command, decision: decideBookAppointment(command, initialAppointmentState) };
   }
 }

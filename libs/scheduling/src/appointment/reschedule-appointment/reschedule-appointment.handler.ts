@@ -39,26 +39,36 @@ export class RescheduleAppointmentHandler implements ICommandHandler<RescheduleA
 
   async execute({ context, appointmentId, slot, expectedVersion }: RescheduleAppointmentMessage): Promise<CommandOutcome<RescheduleAccepted>> {
     const keyedContext = keyed(context);
+    const prepared = await this.prepare(context, appointmentId, slot, expectedVersion).catch((refusal: unknown) =>
+      this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
+    );
+    if (prepared) await this.calendar.reserve(keyedContext, prepared.providerId, [{ appointmentId, ...slot }], 'reschedule');
+    let warnings: BookingWarning[] = [];
+    return this.pipeline.handle({
+      streamId: appointmentStreamId(appointmentId),
+      decider: deciders.appointment,
+      context: keyedContext,
+      commandType: 'scheduling.RescheduleAppointment',
+      payload: { appointmentId, ...slot },
+      expectedVersion,
+      decide: (state) => {
+        if (!prepared) throw new AppointmentNotFound(appointmentId);
+        const decision = decideRescheduleAppointment(prepared.command, state);
+        warnings = decision.warnings;
+        return decision.events;
+      },
+      respond: ({ version }) => ({ appointmentId, version: version.toString(), warnings }),
+    });
+  }
+
+  private async prepare(
+    context: CommandContext,
+    appointmentId: string,
+    slot: { start: string; end: string },
+    expectedVersion: bigint | undefined,
+  ): Promise<{ command: RescheduleAppointment; providerId: string }> {
     const { tenantId } = context;
     const streamId = appointmentStreamId(appointmentId);
-    let command: RescheduleAppointment | undefined;
-    let warnings: BookingWarning[] = [];
-    const append = () =>
-      this.pipeline.handle({
-        streamId,
-        decider: deciders.appointment,
-        context: keyedContext,
-        commandType: 'scheduling.RescheduleAppointment',
-        payload: { appointmentId, ...slot },
-        expectedVersion,
-        decide: (state) => {
-          const decision = decideRescheduleAppointment(command!, state);
-          warnings = decision.warnings;
-          return decision.events;
-        },
-        respond: ({ version }) => ({ appointmentId, version: version.toString(), warnings }),
-      });
-    if (await this.streams.answered(tenantId, keyedContext.commandId)) return append();
     const current = await this.streams.fold(tenantId, streamId, deciders.appointment);
     // Checked before the calendar moves, so a stale If-Match never leaves the time moved alone.
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -73,9 +83,8 @@ export class RescheduleAppointmentHandler implements ICommandHandler<RescheduleA
     assertBookingReferences(references, { patientId, providerId, locationId }, [dateOfService]);
     const picture = await this.streams.paymentPicture(tenantId, practice, patient);
     const booked = picture.authorizations.length ? await this.utilization.bookedUnits(tenantId, patientId) : {};
-    command = { context, appointmentId, ...slot, timeZone, facts: bookingFactsOn(picture, dateOfService, booked) };
+    const command = { context, appointmentId, ...slot, timeZone, facts: bookingFactsOn(picture, dateOfService, booked) };
     decideRescheduleAppointment(command, current.state);
-    await this.calendar.reserve(keyedContext, providerId, [{ appointmentId, ...slot }], 'reschedule');
-    return append();
+    return { command, providerId };
   }
 }
