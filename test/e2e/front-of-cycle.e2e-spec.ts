@@ -71,7 +71,7 @@ describe('front of the revenue cycle', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   it('walks a practice from setup to an amended signed encounter', async () => {
@@ -210,5 +210,5 @@ describe('front of the revenue cycle', () => {
       rebooked = await call('front_desk', 'POST', '/v1/appointments', again);
     }
     expect(rebooked.statusCode).toBe(201);
-  });
+  }, 60_000);
 });
