@@ -3,9 +3,8 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
 
-import { CodingNotFound } from '../coding.errors';
-import { codingStreamId, evolveCoding, initialCodingState } from '../coding.state';
-import { codingViewOf, type CodingView } from '../coding.view';
+import { runCodingCommand } from '../coding-command.handler';
+import type { CodingView } from '../coding.view';
 import { decideApproveCoding } from './approve-coding.command';
 
 export class ApproveCodingCommand extends Command<CommandOutcome<CodingView>> {
@@ -23,18 +22,13 @@ export class ApproveCodingHandler implements ICommandHandler<ApproveCodingComman
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ context, input, expectedVersion }: ApproveCodingCommand): Promise<CommandOutcome<CodingView>> {
-    return this.pipeline.handle({
-      streamId: codingStreamId(input.encounterId),
-      decider: { initialState: initialCodingState, evolve: evolveCoding },
+    return runCodingCommand(this.pipeline, {
       context,
+      encounterId: input.encounterId,
       commandType: 'coding.ApproveCoding',
       payload: input,
       expectedVersion,
       decide: (state) => decideApproveCoding({ ...input, approvedBy: context.actor.id, approvedAt: context.now.toISOString() }, state),
-      respond: ({ state }) => {
-        if (state.status === 'none') throw new CodingNotFound(input.encounterId);
-        return codingViewOf(state);
-      },
     });
   }
 }

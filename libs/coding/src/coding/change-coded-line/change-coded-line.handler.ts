@@ -4,9 +4,8 @@ import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
 
 import { CodingRulesSource } from '../../adapters/coding-rules.adapter';
-import { CodingNotFound } from '../coding.errors';
-import { codingStreamId, evolveCoding, initialCodingState } from '../coding.state';
-import { codingViewOf, type CodingView } from '../coding.view';
+import { runCodingCommand } from '../coding-command.handler';
+import type { CodingView } from '../coding.view';
 import { decideChangeCodedLine, type ChangeCodedLine } from './change-coded-line.command';
 
 export class ChangeCodedLineCommand extends Command<CommandOutcome<CodingView>> {
@@ -19,6 +18,7 @@ export class ChangeCodedLineCommand extends Command<CommandOutcome<CodingView>> 
   }
 }
 
+/** Loads the code sets, payer rules and fees the changed line is re-checked against. */
 @CommandHandler(ChangeCodedLineCommand)
 export class ChangeCodedLineHandler implements ICommandHandler<ChangeCodedLineCommand> {
   constructor(
@@ -28,18 +28,13 @@ export class ChangeCodedLineHandler implements ICommandHandler<ChangeCodedLineCo
 
   async execute({ context, input, expectedVersion }: ChangeCodedLineCommand): Promise<CommandOutcome<CodingView>> {
     const rules = await this.rules.load(context.tenantId);
-    return this.pipeline.handle({
-      streamId: codingStreamId(input.encounterId),
-      decider: { initialState: initialCodingState, evolve: evolveCoding },
+    return runCodingCommand(this.pipeline, {
       context,
+      encounterId: input.encounterId,
       commandType: 'coding.ChangeCodedLine',
       payload: input,
       expectedVersion,
       decide: (state) => decideChangeCodedLine({ ...input, rules, changedBy: context.actor.id, changedAt: context.now.toISOString() }, state),
-      respond: ({ state }) => {
-        if (state.status === 'none') throw new CodingNotFound(input.encounterId);
-        return codingViewOf(state);
-      },
     });
   }
 }

@@ -5,9 +5,10 @@ import type { CommandContext } from '@revcycle/kernel';
 
 import { BillingProfileSource } from '../../adapters/billing-profile.adapter';
 import { CodingRulesSource } from '../../adapters/coding-rules.adapter';
+import { runCodingCommand } from '../coding-command.handler';
 import { CodingNotFound } from '../coding.errors';
 import { codingStreamId, evolveCoding, initialCodingState } from '../coding.state';
-import { codingViewOf, type CodingView } from '../coding.view';
+import type { CodingView } from '../coding.view';
 import { decideRefreshCodingDraft } from './refresh-coding-draft.command';
 
 export class RefreshCodingDraftCommand extends Command<CommandOutcome<CodingView>> {
@@ -31,25 +32,19 @@ export class RefreshCodingDraftHandler implements ICommandHandler<RefreshCodingD
   ) {}
 
   async execute({ context, encounterId, expectedVersion }: RefreshCodingDraftCommand): Promise<CommandOutcome<CodingView>> {
-    const streamId = codingStreamId(encounterId);
-    const history = await this.store.readStream(streamId, { tenantId: context.tenantId });
+    const history = await this.store.readStream(codingStreamId(encounterId), { tenantId: context.tenantId });
     const current = history.reduce(evolveCoding, initialCodingState);
     if (current.status === 'none') throw new CodingNotFound(encounterId);
     const { patientId, renderingProviderId, dateOfService } = current.subject;
     const [profile, rules] = await Promise.all([this.profiles.profileFor(context.tenantId, patientId, renderingProviderId, dateOfService), this.rules.load(context.tenantId)]);
-    return this.pipeline.handle({
-      streamId,
-      decider: { initialState: initialCodingState, evolve: evolveCoding },
+    return runCodingCommand(this.pipeline, {
       context,
+      encounterId,
       commandType: 'coding.RefreshCodingDraft',
       payload: { encounterId },
       // The profile was read for this version: a coding changed meanwhile is a conflict, never a silent mix.
       expectedVersion: expectedVersion ?? history[history.length - 1].streamPosition,
       decide: (state) => decideRefreshCodingDraft({ encounterId, profile, rules, refreshedBy: context.actor.id, refreshedAt: context.now.toISOString() }, state),
-      respond: ({ state }) => {
-        if (state.status === 'none') throw new CodingNotFound(encounterId);
-        return codingViewOf(state);
-      },
     });
   }
 }
