@@ -1,2 +1,3 @@
 export * from './appointment.builders';
 export * from './authorization.builders';
+export * from './store.builders';
