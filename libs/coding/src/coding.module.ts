@@ -23,6 +23,7 @@ import { SetFeeScheduleEntryHandler } from './fee-schedule/set-fee-schedule-entr
 import { ListPayerRulesHandler } from './payer-rules/list-payer-rules/list-payer-rules.query';
 import { SetPayerRuleHandler } from './payer-rules/set-payer-rule/set-payer-rule.handler';
 import { OpenCodingDraftWhenEncounterSigned } from './policies/open-coding-draft-when-encounter-signed.policy';
+import { RecordEvaluationHistoryWhenCodingApproved } from './policies/record-evaluation-history-when-coding-approved.policy';
 
 /** Read-model tables and code-set entries in schema `coding`. */
 export function codingMigrations(): Migration[] {
@@ -40,7 +41,7 @@ const commandHandlers = [
 ];
 const queryHandlers = [EvaluateCodingHandler, ListPayerRulesHandler, GetCodingHandler, ListCodingWorklistHandler, SummarizeCodingWorklistHandler, ListCoderActivityHandler];
 const projections = [CodingWorklistProjection, CoderActivityProjection];
-const policies = [OpenCodingDraftWhenEncounterSigned];
+const policies = [OpenCodingDraftWhenEncounterSigned, RecordEvaluationHistoryWhenCodingApproved];
 const adapters = [CodeSetCatalogSource, CodingRulesSource, BillingProfileSource];
 
 /** The coding context: commands, queries, read models and the policy on signed encounters (no controllers). */

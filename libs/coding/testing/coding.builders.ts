@@ -60,3 +60,15 @@ export function codingRules(overrides: Partial<CodingRules> = {}): CodingRules {
 export function givenCoding(events: CodingEvent[]): CodingState {
   return events.reduce(evolveCoding, initialCodingState);
 }
+
+/**
+ * Polls until `check` holds (bounded). The log is read below the xmin horizon (event-store.md §3), so
+ * a transaction open elsewhere on the server can hold back what a reader sees for a moment.
+ */
+export async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,4 +1,4 @@
-import { CODING_TENANT, codingMetadata } from '@revcycle/coding/testing';
+import { CODING_TENANT, codingMetadata, eventually } from '@revcycle/coding/testing';
 import { Database, eventStoreMigrations, PgEventStore, type DomainEvent, type EventMetadata, type StoredEvent } from '@revcycle/event-store';
 import { newId } from '@revcycle/kernel';
 import { createTestDatabase, type TestDatabase } from '@revcycle/testing';
@@ -25,7 +25,12 @@ async function record(entries: Array<[DomainEvent, EventMetadata]>): Promise<Sto
   for (const [event, metadata] of entries) {
     await store.appendToStream(streamId, [{ ...event, eventId: newId(), schemaVersion: 1, metadata }], { expected: 'any', tenantId: CODING_TENANT });
   }
-  return (await store.readAll(store.start, 10_000)).events.filter((event) => event.streamId === streamId);
+  let found: StoredEvent[] = [];
+  await eventually(async () => {
+    found = (await store.readAll(store.start, 10_000)).events.filter((event) => event.streamId === streamId);
+    return found.length === entries.length;
+  });
+  return found;
 }
 
 async function applyAll(events: StoredEvent[]): Promise<void> {

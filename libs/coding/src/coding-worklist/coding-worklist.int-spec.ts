@@ -1,4 +1,4 @@
-import { CODING_TENANT, codingMetadata, codingRules, codingSubject, signedFacts } from '@revcycle/coding/testing';
+import { CODING_TENANT, codingMetadata, codingRules, codingSubject, eventually, signedFacts } from '@revcycle/coding/testing';
 import { Database, eventStoreMigrations, PgEventStore, type StoredEvent } from '@revcycle/event-store';
 import { newId } from '@revcycle/kernel';
 import { createTestDatabase, type TestDatabase } from '@revcycle/testing';
@@ -27,8 +27,12 @@ afterAll(() => db.drop());
 async function stored(encounterId: string, events: CodingEvent[], openedAt: string): Promise<StoredEvent[]> {
   const metadata = codingMetadata({ id: 'coder-1', role: 'coder' }, openedAt);
   await store.appendToStream(`coding-${encounterId}`, events.map((event) => ({ ...event, eventId: newId(), schemaVersion: 1, metadata })), { expected: 'any', tenantId: CODING_TENANT });
-  const { events: all } = await store.readAll(store.start, 10_000);
-  return all.filter((event) => event.streamId === `coding-${encounterId}`);
+  let found: StoredEvent[] = [];
+  await eventually(async () => {
+    found = (await store.readAll(store.start, 10_000)).events.filter((event) => event.streamId === `coding-${encounterId}`);
+    return found.length === events.length;
+  });
+  return found;
 }
 
 async function applyAll(events: StoredEvent[]): Promise<void> {

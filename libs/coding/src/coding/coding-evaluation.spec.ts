@@ -59,6 +59,16 @@ describe('coding from signed encounter facts', () => {
     expect(suggestion.codeSetReleaseIds.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['2026-01-10', ['CODING.DIAGNOSTIC_EVALUATION.REPEAT_TOO_SOON']],
+    ['2025-09-04', []],
+  ])('applies the payer repeat rule to a diagnostic evaluation after one on %s', (last, ruleIds) => {
+    const facts = signedFacts({ serviceCategory: 'diagnostic_evaluation' });
+    const suggestion = suggestCoding(facts, { ...profile, lastDiagnosticEvaluationOn: last }, codingRules());
+    expect(suggestion.lines.map((line) => line.code)).toEqual(['90791']);
+    expect(suggestion.findings.filter((f) => f.ruleId.startsWith('CODING.DIAGNOSTIC_EVALUATION.')).map((f) => f.ruleId)).toEqual(ruleIds);
+  });
+
   it('re-checks edited lines: two units of 90837 is an error, one is not', () => {
     const request = codingRequestFrom(signedFacts(), profile);
     if (Array.isArray(request)) throw new Error('expected a request');

@@ -1,5 +1,5 @@
 import type { SignedEncounterFacts } from '@revcycle/encounters';
-import { ValidationFailed } from '@revcycle/kernel';
+import { ValidationFailed, type LocalDate } from '@revcycle/kernel';
 
 import type { CodeSetCatalog } from '../codesets/code-set.catalog';
 import { evaluateCoding, type EvaluateCodingDependencies } from '../evaluate/evaluate-coding';
@@ -8,6 +8,7 @@ import type { EvaluateCodingRequest } from '../evaluate/evaluate-coding.request'
 import { CodeSetView } from '../rules/code-set.view';
 import { CodingFinding, finding, RULESET_VERSION } from '../rules/coding-finding';
 import { checkProviderMayBill } from '../rules/credentials';
+import { checkDiagnosticEvaluationRepeat } from '../rules/diagnostic-evaluation-repeat';
 import { checkDiagnoses } from '../rules/diagnoses';
 import { chargeFor } from '../rules/fee-schedule';
 import { checkLines } from '../rules/line-checks';
@@ -32,6 +33,8 @@ export function dependenciesFor(rules: CodingRules, payerId: string | undefined)
 export interface BillingProfile {
   payer?: { payerId?: string; payerKind: PayerKind };
   providerCredential?: string;
+  /** The client's last billed 90791/90792 before this date of service, for the payer's repeat rule [CR6]. */
+  lastDiagnosticEvaluationOn?: LocalDate;
 }
 
 /**
@@ -69,6 +72,11 @@ export function suggestCoding(facts: SignedEncounterFacts, profile: BillingProfi
   if (Array.isArray(request)) return { request: null, findings: request, ...nothing };
   try {
     const { lines, findings, rulesetVersion, codeSetReleaseIds } = evaluateCoding(request, dependenciesFor(rules, request.payerId));
+    const last = profile.lastDiagnosticEvaluationOn;
+    const payerRule = resolvePayerRule(rules.payerRules, request, request.dateOfService).rule;
+    if (last && payerRule && lines.some((line) => line.code === '90791' || line.code === '90792')) {
+      findings.push(...checkDiagnosticEvaluationRepeat(payerRule, last, request.dateOfService));
+    }
     return { request, lines, findings, rulesetVersion, codeSetReleaseIds };
   } catch (error) {
     if (!(error instanceof ValidationFailed)) throw error;

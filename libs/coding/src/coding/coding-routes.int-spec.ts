@@ -1,4 +1,4 @@
-import { CODING_PATIENT_ID, CODING_PROVIDER_ID, CODING_TENANT, codingMetadata, encounterSigned, signedFacts, startCodingApi, type CodingApi } from '@revcycle/coding/testing';
+import { CODING_PATIENT_ID, CODING_PROVIDER_ID, CODING_TENANT, codingMetadata, encounterSigned, eventually, signedFacts, startCodingApi, type CodingApi } from '@revcycle/coding/testing';
 import { ConsumerRunner, type PgEventStore } from '@revcycle/event-store';
 import { newId, type Role } from '@revcycle/kernel';
 
@@ -23,7 +23,10 @@ async function signedDraft(patientId = CODING_PATIENT_ID): Promise<string> {
   const signed = encounterSigned(signedFacts({ diagnoses: ['F33.1', 'F41.1'] }), encounterId);
   const event = { ...signed, data: { ...signed.data, patientId } };
   await api.store.appendToStream(`encounter-${encounterId}`, [{ ...event, eventId: newId(), schemaVersion: 1, metadata: codingMetadata() }], { expected: 'no_stream', tenantId: CODING_TENANT });
-  await runner.catchUp(policy);
+  await eventually(async () => {
+    await runner.catchUp(policy);
+    return (await api.store.readStream(`coding-${encounterId}`, { tenantId: CODING_TENANT })).length > 0;
+  });
   return encounterId;
 }
 

@@ -48,7 +48,7 @@ export type CodingApproved = DomainEvent<
  */
 export type CodingWithdrawn = DomainEvent<
   'coding.CodingWithdrawn',
-  { encounterId: string; codingVersion: number; reason: string; wasApproved: boolean; withdrawnAt: string }
+  { encounterId: string; patientId: string; dateOfService: LocalDate; codingVersion: number; reason: string; wasApproved: boolean; withdrawnAt: string }
 >;
 
 export type CodingPublicEvent = CodingApproved | CodingWithdrawn;

@@ -5,6 +5,7 @@ import {
   codingMetadata,
   encounterAddendumRecorded,
   encounterSigned,
+  eventually,
   signedFacts,
 } from '@revcycle/coding/testing';
 import { CommandPipeline, ConsumerRunner, Database, EventSchemaRegistry, PgEventStore, eventStoreMigrations, type DomainEvent } from '@revcycle/event-store';
@@ -46,10 +47,23 @@ async function sign(encounterId = newId(), facts = signedFacts()): Promise<strin
 
 const codingEvents = (encounterId: string) => store.readStream(`coding-${encounterId}`, { tenantId: CODING_TENANT });
 
+/** Runs the policy until the coding stream holds `count` events. */
+const catchUpTo = (encounterId: string, count: number) =>
+  eventually(async () => {
+    await runner.catchUp(policy);
+    return (await codingEvents(encounterId)).length >= count;
+  });
+
+/** Replays the whole log into the policy again, as a redelivery after a rebuild would. */
+async function replay(): Promise<void> {
+  await runner.checkpoints.resetForRebuild(policy, 'spec');
+  await eventually(async () => (await runner.catchUp(policy)) > 0);
+}
+
 describe('OpenCodingDraftWhenEncounterSigned', () => {
   it("opens a draft with the suggested lines for the patient's payer and the provider's credential, caused by the signing", async () => {
     const encounterId = await sign();
-    await runner.catchUp(policy);
+    await catchUpTo(encounterId, 1);
     const [opened, ...rest] = await codingEvents(encounterId);
     expect(rest).toEqual([]);
     expect(opened).toMatchObject({
@@ -62,21 +76,19 @@ describe('OpenCodingDraftWhenEncounterSigned', () => {
 
   it('opens one draft when the signing is delivered twice', async () => {
     const encounterId = await sign();
-    await runner.catchUp(policy);
+    await catchUpTo(encounterId, 1);
     const { events } = await store.readAll(store.start, 1000);
     const signing = events.find((event) => event.streamId === `encounter-${encounterId}`)!;
     await policy.apply(signing);
-    await runner.checkpoints.resetForRebuild(policy, 'spec');
-    await runner.catchUp(policy);
+    await replay();
     expect((await codingEvents(encounterId)).map((event) => event.type)).toEqual(['coding.CodingDraftOpened']);
   });
 
   it('revises the draft from an addendum, once however often it is delivered', async () => {
     const encounterId = await sign();
     await append(`encounter-${encounterId}`, encounterAddendumRecorded(signedFacts({ minutes: 45, endTime: '2026-03-04T14:45:00Z' }), newId(), encounterId));
-    await runner.catchUp(policy);
-    await runner.checkpoints.resetForRebuild(policy, 'spec');
-    await runner.catchUp(policy);
+    await catchUpTo(encounterId, 2);
+    await replay();
     const events = await codingEvents(encounterId);
     expect(events.map((event) => event.type)).toEqual(['coding.CodingDraftOpened', 'coding.CodingDraftRevised']);
     expect(events[1].data).toMatchObject({ lines: [{ code: '90834' }] });
@@ -86,18 +98,17 @@ describe('OpenCodingDraftWhenEncounterSigned', () => {
     const encounterId = await sign();
     const voided = { type: 'encounters.EncounterVoided', data: { encounterId, reason: 'duplicate', wasSigned: true, voidedAt: '2026-03-06T08:00:00.000Z' } };
     await append(`encounter-${encounterId}`, voided);
-    await runner.catchUp(policy);
-    await runner.checkpoints.resetForRebuild(policy, 'spec');
-    await runner.catchUp(policy);
+    await catchUpTo(encounterId, 2);
+    await replay();
     const events = await codingEvents(encounterId);
     expect(events.map((event) => event.type)).toEqual(['coding.CodingDraftOpened', 'coding.CodingWithdrawn']);
-    expect(events[1].data).toEqual({ encounterId, codingVersion: 1, reason: 'duplicate', wasApproved: false, withdrawnAt: '2026-03-06T08:00:00.000Z' });
+    expect(events[1].data).toEqual({ encounterId, patientId: CODING_PATIENT_ID, dateOfService: '2026-03-04', codingVersion: 1, reason: 'duplicate', wasApproved: false, withdrawnAt: '2026-03-06T08:00:00.000Z' });
   });
 
   it("opens a draft without lines, saying what is missing, when the patient's payer is unknown", async () => {
     const encounterId = newId();
     await append(`encounter-${encounterId}`, { ...encounterSigned(signedFacts(), encounterId), data: { ...encounterSigned(signedFacts(), encounterId).data, patientId: newId() } });
-    await runner.catchUp(policy);
+    await catchUpTo(encounterId, 1);
     const [opened] = await codingEvents(encounterId);
     expect(opened.data).toMatchObject({ request: null, lines: [], findings: [expect.objectContaining({ ruleId: 'CODING.PAYER.MISSING' })] });
   });

@@ -78,7 +78,7 @@ export class OpenCodingDraftWhenEncounterSigned implements Consumer {
 
   private async suggest(tenantId: string, subject: CodingSubject, facts: EncounterSigned['data']['facts']) {
     const [profile, rules] = await Promise.all([
-      this.profiles.profileFor(tenantId, subject.patientId, subject.renderingProviderId, subject.dateOfService),
+      this.profiles.profileFor(tenantId, subject),
       this.rules.load(tenantId),
     ]);
     return suggestCoding(facts, profile, rules);

@@ -35,8 +35,7 @@ export class RefreshCodingDraftHandler implements ICommandHandler<RefreshCodingD
     const history = await this.store.readStream(codingStreamId(encounterId), { tenantId: context.tenantId });
     const current = history.reduce(evolveCoding, initialCodingState);
     if (current.status === 'none') throw new CodingNotFound(encounterId);
-    const { patientId, renderingProviderId, dateOfService } = current.subject;
-    const [profile, rules] = await Promise.all([this.profiles.profileFor(context.tenantId, patientId, renderingProviderId, dateOfService), this.rules.load(context.tenantId)]);
+    const [profile, rules] = await Promise.all([this.profiles.profileFor(context.tenantId, current.subject), this.rules.load(context.tenantId)]);
     return runCodingCommand(this.pipeline, {
       context,
       encounterId,

@@ -17,7 +17,7 @@ export function decideWithdrawCoding(command: WithdrawCoding, state: CodingState
   return [
     {
       type: 'coding.CodingWithdrawn',
-      data: { encounterId: command.encounterId, codingVersion: state.codingVersion, reason: command.reason, wasApproved: state.status === 'approved', withdrawnAt: command.withdrawnAt },
+      data: { encounterId: command.encounterId, patientId: state.subject.patientId, dateOfService: state.subject.dateOfService, codingVersion: state.codingVersion, reason: command.reason, wasApproved: state.status === 'approved', withdrawnAt: command.withdrawnAt },
     },
   ];
 }

@@ -17,7 +17,7 @@ const withdraw = { encounterId, reason: 'wrong_patient', withdrawnAt: '2026-03-0
 describe('WithdrawCoding', () => {
   it('withdraws a draft, and says so when an approval had been published', () => {
     expect(decideWithdrawCoding(withdraw, givenCoding(opened))).toEqual([
-      { type: 'coding.CodingWithdrawn', data: { encounterId, codingVersion: 1, reason: 'wrong_patient', wasApproved: false, withdrawnAt: '2026-03-06T10:00:00.000Z' } },
+      { type: 'coding.CodingWithdrawn', data: { encounterId, patientId: codingSubject().patientId, dateOfService: '2026-03-04', codingVersion: 1, reason: 'wrong_patient', wasApproved: false, withdrawnAt: '2026-03-06T10:00:00.000Z' } },
     ]);
     expect(decideWithdrawCoding(withdraw, givenCoding(approved))[0].data).toMatchObject({ wasApproved: true });
   });
