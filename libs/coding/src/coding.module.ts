@@ -19,6 +19,7 @@ import { ListCoderActivityHandler } from './coder-activity/coder-activity.query'
 import { CodingWorklistProjection } from './coding-worklist/coding-worklist.projection';
 import { ListCodingWorklistHandler, SummarizeCodingWorklistHandler } from './coding-worklist/coding-worklist.query';
 import { EvaluateCodingHandler } from './evaluate/evaluate-coding.query';
+import { GetFeeScheduleHandler } from './fee-schedule/get-fee-schedule/get-fee-schedule.query';
 import { SetFeeScheduleEntryHandler } from './fee-schedule/set-fee-schedule-entry/set-fee-schedule-entry.handler';
 import { ListPayerRulesHandler } from './payer-rules/list-payer-rules/list-payer-rules.query';
 import { SetPayerRuleHandler } from './payer-rules/set-payer-rule/set-payer-rule.handler';
@@ -39,7 +40,15 @@ const commandHandlers = [
   RefreshCodingDraftHandler,
   ApproveCodingHandler,
 ];
-const queryHandlers = [EvaluateCodingHandler, ListPayerRulesHandler, GetCodingHandler, ListCodingWorklistHandler, SummarizeCodingWorklistHandler, ListCoderActivityHandler];
+const queryHandlers = [
+  EvaluateCodingHandler,
+  ListPayerRulesHandler,
+  GetFeeScheduleHandler,
+  GetCodingHandler,
+  ListCodingWorklistHandler,
+  SummarizeCodingWorklistHandler,
+  ListCoderActivityHandler,
+];
 const projections = [CodingWorklistProjection, CoderActivityProjection];
 const policies = [OpenCodingDraftWhenEncounterSigned, RecordEvaluationHistoryWhenCodingApproved];
 const adapters = [CodeSetCatalogSource, CodingRulesSource, BillingProfileSource];

@@ -56,6 +56,10 @@ describe('POST /v1/coding/evaluate', () => {
     expect(rule.statusCode).toBe(200);
     const fee = await post('/v1/coding/fee-schedules/state-plan/entries', { code: '90837', effectiveFrom: '2026-01-01', unitChargeCents: 18000, unitContractedCents: 11000 }, 'admin');
     expect(fee.json()).toEqual({ payerId: 'state-plan', entries: [{ code: '90837', effectiveFrom: '2026-01-01', unitChargeCents: 18000, unitContractedCents: 11000 }] });
+    const schedule = await api.app.inject({ method: 'GET', url: '/v1/coding/fee-schedules/state-plan', headers: { authorization: `Bearer ${await api.token('biller')}` } });
+    expect(schedule.json()).toEqual(fee.json());
+    const rules = await api.app.inject({ method: 'GET', url: '/v1/coding/payer-rules', headers: { authorization: `Bearer ${await api.token('coder')}` } });
+    expect(rules.json().rules).toEqual([rule.json().rule]);
     const { payerKind: _kind, ...withoutKind } = session;
     const response = await post('/v1/coding/evaluate', { ...withoutKind, payerId: 'state-plan' });
     expect(response.json().lines).toEqual([
