@@ -49,7 +49,17 @@ export async function startBenchServer(): Promise<BenchServer> {
       await client.end();
     }
   };
-  const version = await admin(async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v);
+  const stopServer = async () => {
+    await embedded?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  };
+  // A failure here must not leave the embedded server running behind a process that cannot exit.
+  const version = await admin(async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v).catch(
+    async (error: unknown) => {
+      await stopServer();
+      throw error;
+    },
+  );
 
   return {
     serverUrl,
@@ -66,11 +76,13 @@ export async function startBenchServer(): Promise<BenchServer> {
       return { adminUrl, appUrl: appConnectionString(adminUrl, appPassword) };
     },
     async close() {
-      await admin(async (c) => {
-        for (const name of created) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      });
-      await embedded?.stop();
-      if (folder) rmSync(folder, { recursive: true, force: true });
+      try {
+        await admin(async (c) => {
+          for (const name of created) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        });
+      } finally {
+        await stopServer();
+      }
     },
   };
 }
