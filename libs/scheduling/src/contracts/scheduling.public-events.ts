@@ -20,6 +20,11 @@ export interface CompletedAppointment {
   start: string;
   end: string;
   completedAt: string;
+  /**
+   * The patient's 42 CFR Part 2 label, copied so the encounter and every claim line carry it
+   * (security.md P2-1). Additive to version 1: absent on completions recorded before it existed.
+   */
+  part2?: { sourceProgramId: string } | null;
 }
 
 export interface MissedAppointmentFee {

@@ -7,6 +7,8 @@ import type { AppointmentState } from '../appointment.state';
 export interface CompleteAppointment {
   context: CommandContext;
   appointmentId: string;
+  /** From the patient stream: a Part 2 label applies to everything derived from the session. */
+  part2: { sourceProgramId: string } | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export function decideCompleteAppointment(
         start,
         end,
         completedAt: context.now.toISOString(),
+        part2: command.part2,
       },
     },
   ];

@@ -4,7 +4,8 @@ import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
 
 import { keyed } from '../../command-keys';
-import { deciders } from '../../scheduling-streams';
+import { patientStreamId } from '../../patient/patient.state';
+import { deciders, SchedulingStreams } from '../../scheduling-streams';
 import { appointmentStreamId } from '../appointment.state';
 import { decideCompleteAppointment } from './complete-appointment.command';
 
@@ -20,9 +21,15 @@ export class CompleteAppointmentMessage extends Command<CommandOutcome<{ appoint
 
 @CommandHandler(CompleteAppointmentMessage)
 export class CompleteAppointmentHandler implements ICommandHandler<CompleteAppointmentMessage> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly streams: SchedulingStreams,
+  ) {}
 
-  execute({ context, appointmentId, expectedVersion }: CompleteAppointmentMessage): Promise<CommandOutcome<{ appointmentId: string; version: string }>> {
+  async execute({ context, appointmentId, expectedVersion }: CompleteAppointmentMessage): Promise<CommandOutcome<{ appointmentId: string; version: string }>> {
+    const appointment = await this.streams.state(context.tenantId, appointmentStreamId(appointmentId), deciders.appointment);
+    const patient = appointment.status === 'none' ? null : await this.streams.state(context.tenantId, patientStreamId(appointment.appointment.patientId), deciders.patient);
+    const part2 = patient?.status === 'registered' && patient.part2 ? { sourceProgramId: patient.part2.sourceProgramId } : null;
     return this.pipeline.handle({
       streamId: appointmentStreamId(appointmentId),
       decider: deciders.appointment,
@@ -30,7 +37,7 @@ export class CompleteAppointmentHandler implements ICommandHandler<CompleteAppoi
       commandType: 'scheduling.CompleteAppointment',
       payload: { appointmentId },
       expectedVersion,
-      decide: (state) => decideCompleteAppointment({ context, appointmentId }, state),
+      decide: (state) => decideCompleteAppointment({ context, appointmentId, part2 }, state),
       respond: ({ version }) => ({ appointmentId, version: version.toString() }),
     });
   }

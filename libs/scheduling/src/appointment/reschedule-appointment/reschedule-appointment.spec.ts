@@ -76,12 +76,13 @@ describe('CheckInPatient and CompleteAppointment', () => {
 
   it('completes after check-in with the facts the encounters context opens from', () => {
     const state = givenAppointment([appointmentBooked(), ...checkIn()]);
-    const [completed] = decideCompleteAppointment({ context: schedulingContext(new Date('2025-03-04T15:00:00Z')), appointmentId: APPOINTMENT_ID }, state);
-    expect(completed.data).toMatchObject({ appointmentId: APPOINTMENT_ID, serviceCode: '90837', dateOfService: '2025-03-04', completedAt: '2025-03-04T15:00:00.000Z' });
+    const part2 = { sourceProgramId: 'program-1' };
+    const [completed] = decideCompleteAppointment({ context: schedulingContext(new Date('2025-03-04T15:00:00Z')), appointmentId: APPOINTMENT_ID, part2 }, state);
+    expect(completed.data).toMatchObject({ appointmentId: APPOINTMENT_ID, serviceCode: '90837', dateOfService: '2025-03-04', completedAt: '2025-03-04T15:00:00.000Z', part2 });
   });
 
   it('refuses completing before check-in, and completing twice', () => {
-    const complete = (state = booked()) => decideCompleteAppointment({ context: onDay, appointmentId: APPOINTMENT_ID }, state);
+    const complete = (state = booked()) => decideCompleteAppointment({ context: onDay, appointmentId: APPOINTMENT_ID, part2: null }, state);
     expect(() => complete()).toThrow(expect.objectContaining({ code: 'SCHEDULING.APPOINTMENT_NOT_READY_FOR_COMPLETION' }));
     const done = givenAppointment([appointmentBooked(), ...checkIn(), ...complete(givenAppointment([appointmentBooked(), ...checkIn()]))]);
     expect(() => complete(done)).toThrow(expect.objectContaining({ code: 'SCHEDULING.APPOINTMENT_ALREADY_COMPLETED' }));
