@@ -61,8 +61,9 @@ export async function fillLog(adminUrl: string, count: number): Promise<void> {
        INSERT INTO event_store.events (tenant_id, stream_id, stream_position, event_id, event_type, data, metadata, prev_hash, hash)
        SELECT $3, stream, i % 10 + 1, md5('e' || i)::uuid, ($4::text[])[i % 5 + 1],
               jsonb_build_object('claimId', md5('c' || (i / 10))::uuid, 'encounterId', md5('n' || (i / 10))::uuid,
-                'payerId', 'payer-60054', 'billingProviderNpi', '1234567893', 'diagnoses', jsonb_build_array('F41.1', 'F33.1'),
-                'serviceLines', jsonb_build_array(jsonb_build_object('procedure', '90837', 'units', 1, 'chargeCents', 18000 + i % 500)),
+                'payerId', 'payer-60054', 'diagnoses', jsonb_build_array('F41.1', 'F33.1'),
+                'serviceLines', jsonb_build_array(jsonb_build_object('procedure', '90837', 'modifiers', jsonb_build_array('95'),
+                  'units', 1, 'chargeCents', 18000 + i % 500, 'diagnosisPointers', jsonb_build_array(1, 2))),
                 'totalChargeCents', 18000 + i % 500, 'serviceDate', '2026-01-15'),
               jsonb_build_object('tenantId', $3::text, 'actor', jsonb_build_object('id', md5('a' || i % 40)::uuid, 'role', 'biller'),
                 'correlationId', md5('r' || i)::uuid, 'causationId', md5('q' || i)::uuid, 'commandId', md5('m' || i)::uuid,

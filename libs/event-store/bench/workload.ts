@@ -29,13 +29,9 @@ export function sampleData(): Record<string, unknown> {
     claimId: randomUUID(),
     encounterId: randomUUID(),
     payerId: 'payer-60054',
-    billingProviderNpi: '1234567893',
-    serviceLines: [
-      { procedure: '90837', modifiers: ['95'], units: 1, chargeCents: 18_000, diagnosisPointers: [1] },
-      { procedure: '90785', modifiers: [], units: 1, chargeCents: 2_500, diagnosisPointers: [1, 2] },
-    ],
+    serviceLines: [{ procedure: '90837', modifiers: ['95'], units: 1, chargeCents: 18_000, diagnosisPointers: [1, 2] }],
     diagnoses: ['F41.1', 'F33.1'],
-    totalChargeCents: 20_500,
+    totalChargeCents: 18_000,
     serviceDate: '2026-01-15',
   };
 }
