@@ -1,7 +1,8 @@
 import { CommandPipeline, EventStore, type SqlConnection } from '@revcycle/event-store';
-import { uuidV5 } from '@revcycle/kernel';
+import { uuidV5, ValidationFailed } from '@revcycle/kernel';
 
 import type { AnyCodeSetRelease } from '../codesets/code-set.release';
+import { isImportableKind } from '../codesets/import-codeset';
 import { foldStream } from '../adapters/stream-fold.adapter';
 import {
   codeSetStreamId,
@@ -34,7 +35,8 @@ export class CodeSetReleaseRecorder {
   ) {}
 
   async record(release: AnyCodeSetRelease, actorId: string, onProgress?: (stored: number, total: number) => void): Promise<RecordedRelease> {
-    const streamId = codeSetStreamId(release.kind as Parameters<typeof codeSetStreamId>[0]);
+    if (!isImportableKind(release.kind)) throw new ValidationFailed([{ path: 'kind', message: 'the local CPT list ships with the code and is never imported' }]);
+    const streamId = codeSetStreamId(release.kind);
     const { entries, ...metadata } = release;
     const summary = { releaseId: release.releaseId, entryCount: release.entryCount };
     const held = await foldStream(this.store, streamId, REFERENCE_TENANT, initialCodeSetReleasesState, evolveCodeSetReleases);

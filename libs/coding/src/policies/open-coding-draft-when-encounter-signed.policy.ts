@@ -17,8 +17,8 @@ const POLICY = 'open-coding-draft-when-encounter-signed';
 
 /**
  * A signed encounter opens its coding draft with suggested lines, charges and findings; an addendum
- * rebuilds the draft or reopens an approved coding (issue 4); a void withdraws the coding. Commands carry a command id derived from
- * the source event (event-store.md §6), so a redelivered event issues nothing twice.
+ * rebuilds the draft or reopens an approved coding (issue 4); a void withdraws the coding. Commands
+ * carry a command id derived from the source event (event-store.md §6), so a redelivery issues nothing twice.
  */
 @Injectable()
 @EventConsumer()
@@ -77,10 +77,7 @@ export class OpenCodingDraftWhenEncounterSigned implements Consumer {
   }
 
   private async suggest(tenantId: string, subject: CodingSubject, facts: EncounterSigned['data']['facts']) {
-    const [profile, rules] = await Promise.all([
-      this.profiles.profileFor(tenantId, subject),
-      this.rules.load(tenantId),
-    ]);
+    const [profile, rules] = await Promise.all([this.profiles.profileFor(tenantId, subject), this.rules.load(tenantId)]);
     return suggestCoding(facts, profile, rules);
   }
 
