@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { EventStoreHealth, EventStoreModule, prepareDatabase } from '@revcycle/event-store';
 
 import { ApiModule } from './api.module';
+import { closeOnSignal } from './close-on-signal';
 import { allMigrations, contextHttpModules, contextModules } from './composition';
 import { createApiApp } from './create-api-app';
 
@@ -39,13 +40,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  const stop = async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  closeOnSignal(app, database);
 }
 
 main().catch((error: Error) => {

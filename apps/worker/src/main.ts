@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { prepareDatabase } from '@revcycle/event-store';
 import { PinoLoggerService } from '@revcycle/platform';
 
+import { closeOnSignal } from '../../api/src/close-on-signal';
 import { allMigrations } from '../../api/src/composition';
 import { WorkerModule } from './worker.module';
 
@@ -15,13 +16,7 @@ async function main(): Promise<void> {
   app.useLogger(app.get(PinoLoggerService));
   app.enableShutdownHooks();
   process.stdout.write('revcycle worker running consumers\n');
-  const stop = async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  closeOnSignal(app, database);
 }
 
 main().catch((error: Error) => {
