@@ -24,7 +24,6 @@ async function main(): Promise<void> {
       readiness: { useExisting: EventStoreHealth },
     }),
   );
-  app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });

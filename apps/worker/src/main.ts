@@ -14,7 +14,6 @@ async function main(): Promise<void> {
   const database = await prepareDatabase({ dataDir: process.env.DATA_DIR ?? '.data', env: process.env, migrations: allMigrations() });
   const app = await NestFactory.createApplicationContext(WorkerModule.register(database.appUrl), { bufferLogs: true });
   app.useLogger(app.get(PinoLoggerService));
-  app.enableShutdownHooks();
   process.stdout.write('revcycle worker running consumers\n');
   closeOnSignal(app, database);
 }
