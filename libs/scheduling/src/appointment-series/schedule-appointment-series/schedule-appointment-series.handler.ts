@@ -58,7 +58,7 @@ export class ScheduleAppointmentSeriesHandler implements ICommandHandler<Schedul
     );
     if (plan) {
       const slots = plan.bookings.map(({ appointment: { appointmentId, start, end } }) => ({ appointmentId, start, end }));
-      await this.calendar.reserve(keyedContext, request.session.providerId, slots, 'book');
+      await this.calendar.reserve(context, request.session.providerId, slots, 'book');
       for (const [index, booking] of plan.bookings.entries()) {
         await this.pipeline.handle({
           streamId: appointmentStreamId(booking.appointment.appointmentId),

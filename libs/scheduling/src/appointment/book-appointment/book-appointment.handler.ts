@@ -43,7 +43,13 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
     const prepared = await this.prepare(context, appointmentId, booking).catch((refusal: unknown) =>
       this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
     );
-    if (prepared) await this.calendar.reserve(keyedContext, booking.providerId, [{ appointmentId, start: booking.start, end: booking.end }], 'book');
+    if (prepared) {
+      const slot = { appointmentId, start: booking.start, end: booking.end };
+      // Refused as an id clash when this key already booked another slot: the ledger then answers (key reused).
+      await this.calendar.reserve(context, booking.providerId, [slot], 'book').catch((refusal: unknown) =>
+        this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
+      );
+    }
     let warnings: BookingWarning[] = [];
     return this.pipeline.handle({
       streamId: appointmentStreamId(appointmentId),

@@ -42,7 +42,7 @@ export class RescheduleAppointmentHandler implements ICommandHandler<RescheduleA
     const prepared = await this.prepare(context, appointmentId, slot, expectedVersion).catch((refusal: unknown) =>
       this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
     );
-    if (prepared) await this.calendar.reserve(keyedContext, prepared.providerId, [{ appointmentId, ...slot }], 'reschedule');
+    if (prepared) await this.calendar.reserve(context, prepared.providerId, [{ appointmentId, ...slot }], 'reschedule');
     let warnings: BookingWarning[] = [];
     return this.pipeline.handle({
       streamId: appointmentStreamId(appointmentId),

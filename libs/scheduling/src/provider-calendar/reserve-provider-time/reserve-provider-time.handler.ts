@@ -4,7 +4,6 @@ import { CommandPipeline } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
 
 import { AppointmentAlreadyBooked } from '../../appointment/appointment.errors';
-import { stepContext } from '../../command-keys';
 import { deciders } from '../../scheduling-streams';
 import type { ProviderTimeSlot } from '../provider-calendar.events';
 import { providerCalendarStreamId } from '../provider-calendar.state';
@@ -14,13 +13,17 @@ import { decideReserveProviderTime } from './reserve-provider-time.command';
  * The first step of booking, rescheduling and series: hold the time in the provider's calendar
  * stream, the only place the no-double-booking rule can be decided atomically. A new booking may
  * not move time already held under its appointment id (an id clash, not a reschedule).
+ *
+ * No ledger entry of its own: the decision is idempotent by itself (the same slot for the same
+ * appointment writes nothing), so a retry re-decides to nothing and the request's key is answered
+ * by the step that writes the appointment. That saves a ledger read and write on every booking.
  */
 @Injectable()
 export class ReserveProviderTimeHandler {
   constructor(private readonly pipeline: CommandPipeline) {}
 
   async reserve(
-    context: CommandContext & { commandId: string },
+    context: CommandContext,
     providerId: string,
     slots: ProviderTimeSlot[],
     purpose: 'book' | 'reschedule',
@@ -28,7 +31,7 @@ export class ReserveProviderTimeHandler {
     await this.pipeline.handle({
       streamId: providerCalendarStreamId(providerId),
       decider: deciders.providerCalendar,
-      context: stepContext(context, 'provider-calendar'),
+      context: { ...context, commandId: undefined },
       commandType: 'scheduling.ReserveProviderTime',
       payload: { providerId, slots },
       decide: (state) => {
