@@ -3,9 +3,6 @@ import type { Role } from '@revcycle/kernel';
 
 import { startTestApp, type TestApp } from '../support/test-app';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 /**
  * From documentation to an approved charge: the practice sets its payer's rules and fees, a clinician
  * signs a session, the coding draft appears on the coders' worklist with its suggested line and price,

@@ -8,9 +8,6 @@ import { createTestDatabase, type TestDatabase } from '@revcycle/testing';
 
 import { openCodesetStore, registerCodesetCommands } from './codesets.command';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 const SEED = join(__dirname, '../../../libs/coding/seed');
 let db: TestDatabase;
 let printed: string[];

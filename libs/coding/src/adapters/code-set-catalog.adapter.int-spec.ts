@@ -11,9 +11,6 @@ import { codingMigrations } from '../coding.module';
 import { CodeSetView } from '../rules/code-set.view';
 import { CodeSetCatalogSource } from './code-set-catalog.adapter';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 let source: CodeSetCatalogSource;
 let recorder: CodeSetReleaseRecorder;

@@ -7,9 +7,6 @@ import { codingMigrations } from '../coding.module';
 import { CoderActivityProjection } from './coder-activity.projection';
 import { ListCoderActivityHandler, ListCoderActivityQuery } from './coder-activity.query';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 let store: PgEventStore;
 const projection = new CoderActivityProjection();

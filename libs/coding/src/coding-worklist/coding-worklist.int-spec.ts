@@ -12,9 +12,6 @@ import { codingMigrations } from '../coding.module';
 import { CodingWorklistProjection } from './coding-worklist.projection';
 import { ListCodingWorklistHandler, ListCodingWorklistQuery, SummarizeCodingWorklistHandler, SummarizeCodingWorklistQuery } from './coding-worklist.query';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 let store: PgEventStore;
 const projection = new CodingWorklistProjection();

@@ -4,9 +4,6 @@ import { newId, type Role } from '@revcycle/kernel';
 
 import { OpenCodingDraftWhenEncounterSigned } from '../policies/open-coding-draft-when-encounter-signed.policy';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 let api: CodingApi;
 let runner: ConsumerRunner;
 let policy: OpenCodingDraftWhenEncounterSigned;

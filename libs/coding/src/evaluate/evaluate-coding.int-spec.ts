@@ -1,9 +1,6 @@
 import { startCodingApi, type CodingApi } from '@revcycle/coding/testing';
 import type { Role } from '@revcycle/kernel';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 let api: CodingApi;
 beforeAll(async () => {
   api = await startCodingApi();

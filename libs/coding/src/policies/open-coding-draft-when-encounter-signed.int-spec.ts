@@ -19,9 +19,6 @@ import { patientPayerStreamId, providerCredentialStreamId } from '../billing-pro
 import { codingMigrations } from '../coding.module';
 import { OpenCodingDraftWhenEncounterSigned } from './open-coding-draft-when-encounter-signed.policy';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 let store: PgEventStore;
 let policy: OpenCodingDraftWhenEncounterSigned;

@@ -13,9 +13,6 @@ import { codingMigrations } from '../coding.module';
 import { OpenCodingDraftWhenEncounterSigned } from './open-coding-draft-when-encounter-signed.policy';
 import { RecordEvaluationHistoryWhenCodingApproved } from './record-evaluation-history-when-coding-approved.policy';
 
-// Jest's project-level testTimeout does not reach test files; PostgreSQL set-up needs more than 5 s under load.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 let store: PgEventStore;
 let runner: ConsumerRunner;
