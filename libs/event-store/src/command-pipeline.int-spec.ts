@@ -84,6 +84,28 @@ describe('CommandPipeline', () => {
     expect((await run(stream, 100, context(), 1n)).version).toBe(2n);
   });
 
+  it('creates a new stream without reading it first, and falls back to the read when it exists after all', async () => {
+    const stream = `account-${newId()}`;
+    const create = (amountCents: number, ctx = context()) =>
+      pipeline.handle({
+        streamId: stream, decider: account, context: ctx, commandType: 'test.Deposit', payload: { amountCents }, newStream: true,
+        decide: deposit(amountCents), respond: ({ state }) => ({ balanceCents: state.balanceCents }),
+      });
+    expect((await create(100)).body).toEqual({ balanceCents: 100 });
+    expect((await create(50)).body).toEqual({ balanceCents: 150 });
+    expect(await store.readStream(stream, { tenantId: 'practice-a' })).toHaveLength(2);
+  });
+
+  it('answers a retry that its own earlier success now refuses from the ledger', async () => {
+    const stream = `account-${newId()}`;
+    const key = newId();
+    const first = await run(stream, 900, context(key), undefined, 1000);
+    // The same request again would break the limit on the new balance; the ledger answers instead.
+    const again = await run(stream, 900, context(key), undefined, 1000);
+    expect(again).toMatchObject({ replayed: true, body: first.body });
+    await expect(run(stream, 900, context(), undefined, 1000)).rejects.toThrow('over the limit');
+  });
+
   it('re-decides on fresh state after a conflict: two deposits that together break the limit never both succeed', async () => {
     for (let round = 0; round < 20; round++) {
       const stream = `account-${newId()}`;

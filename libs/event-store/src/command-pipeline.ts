@@ -1,4 +1,4 @@
-import { newId, uuidV5, type CommandContext } from '@revcycle/kernel';
+import { DomainError, newId, uuidV5, type CommandContext } from '@revcycle/kernel';
 
 import type { DomainEvent, EventMetadata, NewEvent } from './envelope';
 import { ConcurrencyError, IdempotencyKeyReused } from './errors';
@@ -22,6 +22,11 @@ export interface CommandRequest<S, E extends DomainEvent, R> {
   payload: unknown;
   /** From `If-Match`: the stream version the client saw. A mismatch is a conflict, never retried. */
   expectedVersion?: bigint;
+  /**
+   * The command creates this stream (its id is new): decide on the initial state without reading
+   * first. If the stream exists after all, the append conflicts and the normal path takes over.
+   */
+  newStream?: boolean;
   decide(state: S, version: bigint): E[];
   /** The response body; stored in the ledger, so ids and codes only, never PHI. */
   respond(outcome: { state: S; version: bigint; events: E[] }): R;
@@ -57,22 +62,35 @@ export class CommandPipeline {
     const ledger = context.commandId
       ? { commandId: context.commandId, commandType: request.commandType, payloadHash: payloadHash({ type: request.commandType, payload: request.payload }) }
       : undefined;
-    if (ledger) {
-      const earlier = await this.store.findLedgerEntry(context.tenantId, ledger.commandId);
+    // The ledger is consulted only when something refuses the command: a retry of a request that
+    // already committed is refused by its own effects (or collides in the append), so the common path
+    // pays no extra round trip for idempotency.
+    const answeredBefore = async (refusal: unknown): Promise<CommandOutcome<R>> => {
+      const earlier = ledger && (await this.store.findLedgerEntry(context.tenantId, ledger.commandId));
       if (earlier) return this.replay(earlier, ledger.payloadHash, ledger.commandId);
-    }
+      throw refusal;
+    };
     for (let attempt = 0; ; attempt++) {
-      const history = await this.store.readStream(request.streamId, { tenantId: context.tenantId });
+      const history = request.newStream && attempt === 0 ? [] : await this.store.readStream(request.streamId, { tenantId: context.tenantId });
       const version = history.length ? history[history.length - 1].streamPosition : 0n;
       if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
-        throw new ConcurrencyError(request.streamId, request.expectedVersion.toString(), version);
+        return answeredBefore(new ConcurrencyError(request.streamId, request.expectedVersion.toString(), version));
       }
       const state = history.reduce((s, e) => request.decider.evolve(s, e as unknown as E), request.decider.initialState);
-      const decided = request.decide(state, version);
+      let decided: E[];
+      try {
+        decided = request.decide(state, version);
+      } catch (refusal) {
+        if (!(refusal instanceof DomainError)) throw refusal;
+        return answeredBefore(refusal);
+      }
       const next = decided.reduce((s, e) => request.decider.evolve(s, e), state);
       const body = request.respond({ state: next, version: version + BigInt(decided.length), events: decided });
       if (decided.length === 0) {
-        if (ledger) await this.store.recordCommand(context.tenantId, { ...ledger, result: JSON.stringify(body) });
+        if (!ledger) return { body, version, replayed: false };
+        const earlier = await this.store.findLedgerEntry(context.tenantId, ledger.commandId);
+        if (earlier) return this.replay(earlier, ledger.payloadHash, ledger.commandId);
+        await this.store.recordCommand(context.tenantId, { ...ledger, result: JSON.stringify(body) });
         return { body, version, replayed: false };
       }
       try {
@@ -85,8 +103,9 @@ export class CommandPipeline {
         return { body, version: result.nextVersion, replayed: false, checkpoint: result.checkpoint };
       } catch (error) {
         if (error instanceof CommandAlreadyRecorded) return this.replay(error.record, ledger!.payloadHash, ledger!.commandId);
-        const retry = error instanceof ConcurrencyError && request.expectedVersion === undefined && attempt === 0;
-        if (!retry) throw error;
+        if (!(error instanceof ConcurrencyError)) throw error;
+        const retry = request.expectedVersion === undefined && (attempt === 0 || (request.newStream && attempt === 1));
+        if (!retry) return answeredBefore(error);
       }
     }
   }
