@@ -43,6 +43,18 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
     });
     afterAll(() => subject.close());
 
+    it('reads several streams of one tenant at once, each in order, absent ones empty', async () => {
+      const [a, b, absent] = [stream(), stream(), stream()];
+      await append(a, 'no_stream', [event('test.A1'), event('test.A2')]);
+      await append(b, 'no_stream', [event('test.B1')]);
+      await append(a, 2n, [event('test.A3')], TENANT);
+      const read = await store.readStreams([a, b, absent], { tenantId: TENANT });
+      expect(read.get(a)?.map((e) => [e.streamPosition, e.type])).toEqual([[1n, 'test.A1'], [2n, 'test.A2'], [3n, 'test.A3']]);
+      expect(read.get(b)?.map((e) => e.type)).toEqual(['test.B1']);
+      expect(read.get(absent)).toEqual([]);
+      expect((await store.readStreams([a], { tenantId: OTHER })).get(a)).toEqual([]);
+    });
+
     it('appends and reads back with 1-based positions, counts as versions, and slices by version and time', async () => {
       const id = stream();
       const written = [event('test.A', { n: 1 }), event('test.B', { n: 2 })];

@@ -65,6 +65,12 @@ export abstract class EventStore {
   abstract appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   abstract readStream(streamId: string, options: ReadStreamOptions): Promise<EventEnvelope[]>;
   abstract readAll(after: string, limit: number): Promise<ReadAllBatch>;
+
+  /** Several whole streams of one tenant at once (a command's reference facts); absent streams read empty. */
+  async readStreams(streamIds: string[], options: { tenantId: string }): Promise<Map<string, EventEnvelope[]>> {
+    const streams = await Promise.all(streamIds.map((id) => this.readStream(id, options)));
+    return new Map(streamIds.map((id, index) => [id, streams[index]]));
+  }
   abstract findLedgerEntry(tenantId: string, commandId: string): Promise<LedgerRecord | undefined>;
   /** Records a command that decided no events, so a retry gets the same answer. */
   abstract recordCommand(tenantId: string, ledger: LedgerEntry): Promise<void>;

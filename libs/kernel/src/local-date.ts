@@ -35,10 +35,17 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / 86_400_000);
 }
 
+// Building an Intl formatter is far costlier than using one, and a practice has one time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a given IANA time zone (a practice's local day). */
 export function localDateOf(instant: Date, timeZone = 'UTC'): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  return parts;
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
 }
 
 /** True when `date` lies in the inclusive range; an open end is unbounded. */

@@ -73,14 +73,14 @@ export class SchedulingStreams {
     return patient;
   }
 
-  /** The practice, patient and provider a booking names, read in parallel. */
+  /** The practice, patient and provider a booking names, read in one round trip. */
   async bookingReferences(tenantId: string, patientId: string, providerId: string): Promise<BookingReferences> {
-    const [practice, patient, provider] = await Promise.all([
-      this.practice(tenantId),
-      this.state(tenantId, patientStreamId(patientId), deciders.patient),
-      this.state(tenantId, providerStreamId(providerId), deciders.provider),
-    ]);
-    return { practice, patient, provider };
+    const ids = [practiceStreamId(tenantId), patientStreamId(patientId), providerStreamId(providerId)];
+    const streams = await this.store.readStreams(ids, { tenantId });
+    const fold = <S>(id: string, decider: Decider<S, DomainEvent>): S => streams.get(id)!.reduce((s, e) => decider.evolve(s, e), decider.initialState);
+    const practice = fold(ids[0], deciders.practice);
+    if (practice.status !== 'registered') throw new PracticeNotFound(tenantId);
+    return { practice, patient: fold(ids[1], deciders.patient), provider: fold(ids[2], deciders.provider) };
   }
 
   /**

@@ -144,6 +144,17 @@ export class PgEventStore extends EventStore {
     return rows.map((row) => this.toEnvelope(row));
   }
 
+  /** One round trip for all of them, instead of one per stream. */
+  override async readStreams(streamIds: string[], options: { tenantId: string }): Promise<Map<string, EventEnvelope[]>> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_store.events WHERE tenant_id = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id, stream_position`,
+      [options.tenantId, streamIds],
+    );
+    const streams = new Map<string, EventEnvelope[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) streams.get(row.stream_id)!.push(this.toEnvelope(row));
+    return streams;
+  }
+
   async readAll(after: string, limit: number): Promise<ReadAllBatch> {
     return this.readAllWith(this.pool, after, limit);
   }

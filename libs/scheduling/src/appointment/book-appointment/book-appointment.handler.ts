@@ -57,6 +57,7 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
       context: keyedContext,
       commandType: 'scheduling.BookAppointment',
       payload: booking,
+      newStream: true,
       decide: (state) => {
         if (!prepared) throw new AppointmentAlreadyBooked(appointmentId);
         // Deciding is pure: on the fresh stream it is the decision already taken while preparing.
