@@ -1,6 +1,6 @@
 import { DomainError, newId, uuidV5, type CommandContext } from '@revcycle/kernel';
 
-import type { DomainEvent, EventMetadata, NewEvent } from './envelope';
+import type { DomainEvent, EventEnvelope, EventMetadata, NewEvent } from './envelope';
 import { ConcurrencyError, IdempotencyKeyReused } from './errors';
 import { EventStore, type LedgerRecord } from './event-store.port';
 import { CommandAlreadyRecorded, payloadHash } from './postgres/pg-event-store';
@@ -27,6 +27,8 @@ export interface CommandRequest<S, E extends DomainEvent, R> {
    * first. If the stream exists after all, the append conflicts and the normal path takes over.
    */
   newStream?: boolean;
+  /** The stream as the caller already read it (batched with other streams): used for the first decision only. */
+  history?: EventEnvelope[];
   decide(state: S, version: bigint): E[];
   /** The response body; stored in the ledger, so ids and codes only, never PHI. */
   respond(outcome: { state: S; version: bigint; events: E[] }): R;
@@ -71,7 +73,8 @@ export class CommandPipeline {
       throw refusal;
     };
     for (let attempt = 0; ; attempt++) {
-      const history = request.newStream && attempt === 0 ? [] : await this.store.readStream(request.streamId, { tenantId: context.tenantId });
+      const known = attempt === 0 ? (request.history ?? (request.newStream ? [] : undefined)) : undefined;
+      const history = known ?? (await this.store.readStream(request.streamId, { tenantId: context.tenantId }));
       const version = history.length ? history[history.length - 1].streamPosition : 0n;
       if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
         return answeredBefore(new ConcurrencyError(request.streamId, request.expectedVersion.toString(), version));
@@ -104,7 +107,9 @@ export class CommandPipeline {
       } catch (error) {
         if (error instanceof CommandAlreadyRecorded) return this.replay(error.record, ledger!.payloadHash, ledger!.commandId);
         if (!(error instanceof ConcurrencyError)) throw error;
-        const retry = request.expectedVersion === undefined && (attempt === 0 || (request.newStream && attempt === 1));
+        // A decision on a stream not read just now (new, or read earlier in a batch) gets one more try.
+        const firstReadNow = request.newStream || request.history ? 1 : 0;
+        const retry = request.expectedVersion === undefined && attempt <= firstReadNow;
         if (!retry) return answeredBefore(error);
       }
     }

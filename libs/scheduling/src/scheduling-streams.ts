@@ -16,7 +16,7 @@ import { evolvePayer, initialPayerState, payerStreamId } from './payer/payer.sta
 import { evolveGoodFaithEstimate, initialGoodFaithEstimateState } from './good-faith-estimate/good-faith-estimate.state';
 import { PracticeNotFound } from './practice/practice.errors';
 import { evolvePractice, initialPracticeState, practiceStreamId, type RegisteredPractice } from './practice/practice.state';
-import { evolveProviderCalendar, initialProviderCalendarState } from './provider-calendar/provider-calendar.state';
+import { evolveProviderCalendar, initialProviderCalendarState, providerCalendarStreamId } from './provider-calendar/provider-calendar.state';
 import { evolveProvider, initialProviderState, providerStreamId } from './provider/provider.state';
 
 export const deciders = {
@@ -75,12 +75,12 @@ export class SchedulingStreams {
 
   /** The practice, patient and provider a booking names, read in one round trip. */
   async bookingReferences(tenantId: string, patientId: string, providerId: string): Promise<BookingReferences> {
-    const ids = [practiceStreamId(tenantId), patientStreamId(patientId), providerStreamId(providerId)];
+    const ids = [practiceStreamId(tenantId), patientStreamId(patientId), providerStreamId(providerId), providerCalendarStreamId(providerId)];
     const streams = await this.store.readStreams(ids, { tenantId });
     const fold = <S>(id: string, decider: Decider<S, DomainEvent>): S => streams.get(id)!.reduce((s, e) => decider.evolve(s, e), decider.initialState);
     const practice = fold(ids[0], deciders.practice);
     if (practice.status !== 'registered') throw new PracticeNotFound(tenantId);
-    return { practice, patient: fold(ids[1], deciders.patient), provider: fold(ids[2], deciders.provider) };
+    return { practice, patient: fold(ids[1], deciders.patient), provider: fold(ids[2], deciders.provider), calendar: streams.get(ids[3])! };
   }
 
   /**

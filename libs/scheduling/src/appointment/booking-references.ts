@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@revcycle/event-store';
 import type { LocalDate } from '@revcycle/kernel';
 
 import type { PatientState } from '../patient/patient.state';
@@ -11,6 +12,8 @@ export interface BookingReferences {
   practice: RegisteredPractice;
   patient: PatientState;
   provider: ProviderState;
+  /** The provider's calendar stream, read in the same round trip, for the reservation that follows. */
+  calendar: EventEnvelope[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
-import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
+import { CommandPipeline, type CommandOutcome, type EventEnvelope } from '@revcycle/event-store';
 import { localDateOf, type CommandContext } from '@revcycle/kernel';
 
 import { ListAuthorizationUtilizationHandler } from '../../authorization-utilization/authorization-utilization.query';
@@ -46,7 +46,7 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
     if (prepared) {
       const slot = { appointmentId, start: booking.start, end: booking.end };
       // Refused as an id clash when this key already booked another slot: the ledger then answers (key reused).
-      await this.calendar.reserve(context, booking.providerId, [slot], 'book').catch((refusal: unknown) =>
+      await this.calendar.reserve(context, booking.providerId, [slot], 'book', prepared.calendar).catch((refusal: unknown) =>
         this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
       );
     }
@@ -70,7 +70,11 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
   }
 
   /** References, payment facts and times, checked before any time is held. */
-  private async prepare(context: CommandContext, appointmentId: string, booking: Booking): Promise<{ command: BookAppointment; decision: BookingDecision }> {
+  private async prepare(
+    context: CommandContext,
+    appointmentId: string,
+    booking: Booking,
+  ): Promise<{ command: BookAppointment; decision: BookingDecision; calendar: EventEnvelope[] }> {
     const { tenantId } = context;
     const references = await this.streams.bookingReferences(tenantId, booking.patientId, booking.providerId);
     const { practice, patient } = references;
@@ -85,6 +89,6 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
       timeZone,
       facts: bookingFactsOn(picture, dateOfService, booked),
     };
-    return { command, decision: decideBookAppointment(command, initialAppointmentState) };
+    return { command, decision: decideBookAppointment(command, initialAppointmentState), calendar: references.calendar };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { CommandPipeline } from '@revcycle/event-store';
+import { CommandPipeline, type EventEnvelope } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
 
 import { AppointmentAlreadyBooked } from '../../appointment/appointment.errors';
@@ -27,12 +27,14 @@ export class ReserveProviderTimeHandler {
     providerId: string,
     slots: ProviderTimeSlot[],
     purpose: 'book' | 'reschedule',
+    history?: EventEnvelope[],
   ): Promise<void> {
     await this.pipeline.handle({
       streamId: providerCalendarStreamId(providerId),
       decider: deciders.providerCalendar,
       context: { ...context, commandId: undefined },
       commandType: 'scheduling.ReserveProviderTime',
+      history,
       payload: { providerId, slots },
       decide: (state) => {
         const held = state.status === 'active' ? state.reservations : {};
