@@ -44,6 +44,28 @@ function summing(version: number, hooks: { before?: (e: StoredEvent, tx: SqlConn
   };
 }
 
+/** The same read model, written with one grouped statement per batch. */
+function summingInBatches(rejectNegative = false): Consumer {
+  const single = summing(1, { before: async (e) => { if (rejectNegative && (e.data as { n: number }).n < 0) throw new Error('negative amount'); } });
+  return {
+    ...single,
+    async applyBatch(events, tx) {
+      if (rejectNegative && events.some((e) => (e.data as { n: number }).n < 0)) throw new Error('negative amount in batch');
+      const totals = new Map<string, { total: number; events: number }>();
+      for (const e of events) {
+        const row = totals.get(e.streamId) ?? { total: 0, events: 0 };
+        totals.set(e.streamId, { total: row.total + (e.data as { n: number }).n, events: row.events + 1 });
+      }
+      await tx.query(
+        `INSERT INTO test_read.sums_v1 (stream_id, total, events)
+         SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[])
+         ON CONFLICT (stream_id) DO UPDATE SET total = sums_v1.total + EXCLUDED.total, events = sums_v1.events + EXCLUDED.events`,
+        [[...totals.keys()], [...totals.values()].map((t) => t.total), [...totals.values()].map((t) => t.events)],
+      );
+    },
+  };
+}
+
 describe('ConsumerRunner', () => {
   let db: TestDatabase;
   let store: PgEventStore;
@@ -123,6 +145,27 @@ describe('ConsumerRunner', () => {
     await rebuilt.catchUp(summing(1));
     expect(await rows(1)).toEqual(afterCrash);
     expect(afterCrash.reduce((sum, row) => sum + row.events, 0)).toBe(200);
+  });
+
+  it('applies whole batches with one statement when the consumer can, leaving the same rows', async () => {
+    await appendMany(300);
+    const r = runner([summingInBatches()], { batchSize: 128 });
+    expect(await r.catchUp(summingInBatches())).toBe(300);
+    const batched = await rows(1);
+    const single = runner([summing(1)]);
+    await single.checkpoints.resetForRebuild(summing(1), 'rebuild-test');
+    await single.checkpoints.releaseLease(summing(1), 'rebuild-test');
+    await single.catchUp(summing(1));
+    expect(await rows(1)).toEqual(batched);
+  });
+
+  it('falls back to one event at a time when a batch fails, halting exactly before the poison event', async () => {
+    await appendMany(30, 17);
+    const r = runner([summingInBatches(true)], { batchSize: 100 });
+    await r.catchUp(summingInBatches(true));
+    const [status] = await r.checkpoints.status();
+    expect(status).toMatchObject({ status: 'halted', parkedEvents: 1 });
+    expect((await rows(1)).reduce((sum, row) => sum + row.events, 0)).toBe(17);
   });
 
   it('halts before a poison event, parks it and reports it; the events before it are applied', async () => {

@@ -138,24 +138,48 @@ export class ConsumerRunner {
     const batch = await this.store.readAll(state.checkpoint, this.options.batchSize ?? 500);
     if (batch.events.length === 0) return 0;
     try {
-      return (await this.applyBatch(consumer, state.checkpoint, batch.events)) ? batch.events.length : -1;
+      return (await this.applyEvents(consumer, state.checkpoint, batch.events, true)) ? batch.events.length : -1;
     } catch (error) {
       if (!(error instanceof BatchFailure)) throw error;
-      const before = batch.events.slice(0, error.index);
-      if (before.length && !(await this.applyBatch(consumer, state.checkpoint, before))) return -1;
-      const from = before.length ? before[before.length - 1].checkpoint : state.checkpoint;
-      return (await this.retryOrPark(consumer, from, batch.events[error.index])) ? error.index + 1 : -1;
+      return this.isolateFailure(consumer, state.checkpoint, batch.events, error);
     }
   }
 
-  private async applyBatch(consumer: Consumer, from: string, events: StoredEvent[]): Promise<boolean> {
+  /** A batch failed: apply what precedes the failing event, then retry or park that event alone. */
+  private async isolateFailure(consumer: Consumer, checkpoint: string, events: StoredEvent[], failure: BatchFailure): Promise<number> {
+    if (failure.index < 0) {
+      // The consumer's whole-batch apply failed somewhere: one event at a time finds where.
+      try {
+        return (await this.applyEvents(consumer, checkpoint, events, false)) ? events.length : -1;
+      } catch (error) {
+        if (!(error instanceof BatchFailure)) throw error;
+        return this.isolateFailure(consumer, checkpoint, events, error);
+      }
+    }
+    const before = events.slice(0, failure.index);
+    if (before.length && !(await this.applyEvents(consumer, checkpoint, before, false))) return -1;
+    const from = before.length ? before[before.length - 1].checkpoint : checkpoint;
+    return (await this.retryOrPark(consumer, from, events[failure.index])) ? failure.index + 1 : -1;
+  }
+
+  /** Applies events and advances the checkpoint in one transaction; `batched` lets the consumer take them all at once. */
+  private async applyEvents(consumer: Consumer, from: string, events: StoredEvent[], batched: boolean): Promise<boolean> {
     return this.inTransaction(consumer, async (tx) => {
-      for (let index = 0; index < events.length; index++) {
-        if (!consumer.handles.includes(events[index].type)) continue;
+      const handled = events.filter((event) => consumer.handles.includes(event.type));
+      if (batched && consumer.applyBatch && handled.length > 1) {
         try {
-          await consumer.apply(events[index], tx);
+          await consumer.applyBatch(handled, tx);
         } catch (error) {
-          throw new BatchFailure(index, error as Error);
+          throw new BatchFailure(-1, error as Error);
+        }
+      } else {
+        for (let index = 0; index < events.length; index++) {
+          if (!consumer.handles.includes(events[index].type)) continue;
+          try {
+            await consumer.apply(events[index], tx);
+          } catch (error) {
+            throw new BatchFailure(index, error as Error);
+          }
         }
       }
       return this.checkpoints.advance(tx, consumer, this.owner, from, events[events.length - 1].checkpoint);
@@ -169,7 +193,7 @@ export class ConsumerRunner {
       if (this.stopped && attempt > 1) return false;
       await sleep((this.options.backoffMs ?? 100) * 2 ** Math.min(attempt - 1, 6));
       try {
-        return await this.applyBatch(consumer, from, [event]);
+        return await this.applyEvents(consumer, from, [event], false);
       } catch (error) {
         lastError = error instanceof BatchFailure ? error.failure : (error as Error);
         this.options.log?.({ consumer: consumer.name, msg: 'event failed', eventId: event.eventId, attempt, error: lastError.message });

@@ -16,6 +16,12 @@ export interface Consumer {
   /** Event types it reacts to; the checkpoint still moves past the others. */
   handles: readonly string[];
   apply(event: StoredEvent, tx: SqlConnection): Promise<void>;
+  /**
+   * Optional: the handled events of a whole batch at once (one statement instead of one per event).
+   * Must leave the same rows as `apply` one by one; on failure the runner falls back to `apply` to
+   * find the failing event.
+   */
+  applyBatch?(events: StoredEvent[], tx: SqlConnection): Promise<void>;
   /** Clears the read model before a rebuild from the start of the log. */
   reset?(tx: SqlConnection): Promise<void>;
 }
