@@ -146,6 +146,14 @@ describe('PgEventStore', () => {
       expect(await verifyStreamChain(db.appPool, TENANT, stream)).toMatchObject({ ok: true, eventsChecked: 3 });
     });
 
+    it('verifies events whose text is non-ASCII, escaped or nested', async () => {
+      const stream = `test-${newId()}`;
+      const data = { label: 'Zoë Ünal – 心理 🧠', quote: 'say "hi"\\n', lines: [{ codes: ['90837', '95'], units: 1 }], empty: {} };
+      await store.appendToStream(stream, [event('test.Unicode', data), event('test.Unicode', { n: -5 })], { expected: 'no_stream', tenantId: TENANT });
+      expect(await verifyStreamChain(db.appPool, TENANT, stream)).toMatchObject({ ok: true, eventsChecked: 2 });
+      expect((await store.readStream(stream, { tenantId: TENANT }))[0].data).toEqual(data);
+    });
+
     it('finds a changed byte in the data', async () => {
       const stream = await streamOfThree();
       await tamper(`UPDATE event_store.events SET data = '{"amountCents":201}' WHERE stream_id = $1 AND stream_position = 2`, stream);

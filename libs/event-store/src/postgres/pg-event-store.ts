@@ -33,20 +33,22 @@ export class CommandAlreadyRecorded extends Error {
   }
 }
 
-/** The canonical bytes hashed into the chain (event-store.md §8); the append function adds the position. */
+/** The canonical text hashed into the chain (event-store.md §8); the append function adds the position. */
+export function canonicalEventText(tenantId: string, streamId: string, event: NewEvent): string {
+  return canonicalJson({
+    data: event.data,
+    eventId: event.eventId,
+    eventType: event.type,
+    metadata: event.metadata,
+    schemaVersion: event.schemaVersion,
+    streamId,
+    tenantId,
+  });
+}
+
+/** The same, as the UTF-8 bytes the database hashes. */
 export function canonicalEventBytes(tenantId: string, streamId: string, event: NewEvent): Buffer {
-  return Buffer.from(
-    canonicalJson({
-      data: event.data,
-      eventId: event.eventId,
-      eventType: event.type,
-      metadata: event.metadata,
-      schemaVersion: event.schemaVersion,
-      streamId,
-      tenantId,
-    }),
-    'utf8',
-  );
+  return Buffer.from(canonicalEventText(tenantId, streamId, event), 'utf8');
 }
 
 /** SHA-256 of a command's canonical payload, stored in the idempotency ledger. */
@@ -79,17 +81,14 @@ export class PgEventStore extends EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const ledger = options.ledger;
+    // One json array of the canonical texts: hashed as sent, parsed into columns by the function.
+    const canonical = events.map((e) => canonicalEventText(options.tenantId, streamId, e));
     const params = [
       options.tenantId,
       streamId,
       options.streamType ?? streamId.split('-')[0],
       expectedText(options.expected),
-      events.map((e) => e.eventId),
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => JSON.stringify(e.metadata)),
-      events.map((e) => canonicalEventBytes(options.tenantId, streamId, e)),
+      `[${canonical.join(',')}]`,
       ledger?.commandId ?? null,
       ledger?.commandType ?? null,
       ledger?.payloadHash ?? null,
@@ -98,8 +97,8 @@ export class PgEventStore extends EventStore {
     const started = process.hrtime.bigint();
     try {
       const { rows } = await (options.connection ?? this.pool).query(
-        `SELECT next_version, xid::text AS xid, positions FROM event_store.append_to_stream(
-           $1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::bytea[], $11, $12, $13, $14::jsonb)`,
+        `SELECT next_version, xid::text AS xid, positions
+           FROM event_store.append_to_stream($1, $2, $3, $4, $5::json, $6, $7, $8, $9::jsonb)`,
         params,
       );
       this.hooks.appendSeconds?.(Number(process.hrtime.bigint() - started) / 1e9);

@@ -1,0 +1,82 @@
+-- The append takes each event once, as the canonical JSON text the hash chain covers, in one json
+-- array (json keeps its input text exactly, jsonb would not). Ids, type, data and metadata are read
+-- from that text, so an event crosses the wire once instead of as JSON plus hex-encoded hash input.
+DROP FUNCTION IF EXISTS event_store.append_to_stream(text, text, text, text, uuid[], text[], int[], jsonb[], jsonb[],
+  bytea[], text, text, bytea, jsonb);
+
+CREATE OR REPLACE FUNCTION event_store.append_to_stream(
+  p_tenant text, p_stream text, p_stream_type text, p_expected text, p_events json,
+  p_command_id text, p_command_type text, p_payload_hash bytea, p_result jsonb)
+RETURNS TABLE (next_version bigint, xid xid8, positions bigint[])
+LANGUAGE plpgsql AS $$
+DECLARE
+  k bigint := json_array_length(p_events);
+  old_version bigint;
+  prev bytea;
+  h bytea;
+  gp bigint;
+  gps bigint[] := '{}';
+  e json;
+  i bigint := 0;
+  genesis constant bytea := '\x0000000000000000000000000000000000000000000000000000000000000000';
+BEGIN
+  IF k = 0 THEN
+    RAISE EXCEPTION 'an append needs at least one event' USING ERRCODE = 'ES003';
+  END IF;
+  IF p_expected = 'no_stream' OR p_expected = '0' THEN
+    INSERT INTO event_store.streams (tenant_id, stream_id, stream_type, version, last_hash)
+      VALUES (p_tenant, p_stream, p_stream_type, k, genesis)
+      ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+      SELECT s.version INTO old_version FROM event_store.streams s WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream;
+      RAISE EXCEPTION 'version conflict' USING ERRCODE = 'ES001', DETAIL = coalesce(old_version, 0)::text;
+    END IF;
+    old_version := 0;
+    prev := genesis;
+  ELSIF p_expected = 'any' THEN
+    INSERT INTO event_store.streams AS s (tenant_id, stream_id, stream_type, version, last_hash)
+      VALUES (p_tenant, p_stream, p_stream_type, k, genesis)
+      ON CONFLICT (tenant_id, stream_id) DO UPDATE SET version = s.version + k, updated_at = now()
+      RETURNING s.version - k, s.last_hash INTO old_version, prev;
+  ELSIF p_expected = 'stream_exists' THEN
+    UPDATE event_store.streams s SET version = s.version + k, updated_at = now()
+      WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream AND s.version > 0
+      RETURNING s.version - k, s.last_hash INTO old_version, prev;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'version conflict' USING ERRCODE = 'ES001', DETAIL = '0';
+    END IF;
+  ELSE
+    UPDATE event_store.streams s SET version = s.version + k, updated_at = now()
+      WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream AND s.version = p_expected::bigint
+      RETURNING s.version - k, s.last_hash INTO old_version, prev;
+    IF NOT FOUND THEN
+      SELECT s.version INTO old_version FROM event_store.streams s WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream;
+      RAISE EXCEPTION 'version conflict' USING ERRCODE = 'ES001', DETAIL = coalesce(old_version, 0)::text;
+    END IF;
+  END IF;
+
+  FOR e IN SELECT value FROM json_array_elements(p_events) LOOP
+    i := i + 1;
+    h := sha256(prev || int8send(old_version + i) || convert_to(e::text, 'UTF8'));
+    INSERT INTO event_store.events (tenant_id, stream_id, stream_position, event_id, event_type, schema_version,
+                                    data, metadata, prev_hash, hash)
+      VALUES (p_tenant, p_stream, old_version + i, (e->>'eventId')::uuid, e->>'eventType', (e->>'schemaVersion')::int,
+              (e->'data')::jsonb, (e->'metadata')::jsonb, prev, h)
+      RETURNING global_position INTO gp;
+    gps := gps || gp;
+    prev := h;
+  END LOOP;
+
+  UPDATE event_store.streams s SET last_hash = prev WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream;
+
+  IF p_command_id IS NOT NULL THEN
+    INSERT INTO event_store.command_ledger (tenant_id, command_id, command_type, payload_hash, result)
+      VALUES (p_tenant, p_command_id, p_command_type, p_payload_hash,
+              jsonb_build_object('body', p_result, 'streamId', p_stream, 'version', (old_version + k)::text));
+  END IF;
+
+  RETURN QUERY SELECT old_version + k, pg_current_xact_id(), gps;
+END $$;
+
+REVOKE ALL ON FUNCTION event_store.append_to_stream(text, text, text, text, json, text, text, bytea, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION event_store.append_to_stream(text, text, text, text, json, text, text, bytea, jsonb) TO revcycle_app;
