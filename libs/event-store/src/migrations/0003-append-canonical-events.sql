@@ -21,6 +21,8 @@ DECLARE
   head bytea;
   hashes bytea[] := '{}';
   prevs bytea[] := '{}';
+  parsed jsonb[] := '{}';
+  j jsonb;
   genesis constant bytea := '\x0000000000000000000000000000000000000000000000000000000000000000';
 BEGIN
   IF k = 0 THEN
@@ -58,6 +60,8 @@ BEGIN
     h := sha256(head || int8send(old_version + i) || convert_to(e::text, 'UTF8'));
     hashes := hashes || h;
     prevs := prevs || head;
+    -- Parsed once: every operator on the json type would parse the text again.
+    parsed := parsed || e::jsonb;
     head := h;
   END LOOP;
 
@@ -80,13 +84,12 @@ BEGIN
     UPDATE event_store.streams s SET last_hash = head WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream;
   END IF;
 
-  i := 0;
-  FOR e IN SELECT value FROM json_array_elements(p_events) LOOP
-    i := i + 1;
+  FOR i IN 1..k LOOP
+    j := parsed[i];
     INSERT INTO event_store.events (tenant_id, stream_id, stream_position, event_id, event_type, schema_version,
                                     data, metadata, prev_hash, hash)
-      VALUES (p_tenant, p_stream, old_version + i, (e->>'eventId')::uuid, e->>'eventType', (e->>'schemaVersion')::int,
-              (e->'data')::jsonb, (e->'metadata')::jsonb, prevs[i], hashes[i])
+      VALUES (p_tenant, p_stream, old_version + i, (j->>'eventId')::uuid, j->>'eventType', (j->>'schemaVersion')::int,
+              j->'data', j->'metadata', prevs[i], hashes[i])
       RETURNING global_position INTO gp;
     gps := gps || gp;
   END LOOP;
