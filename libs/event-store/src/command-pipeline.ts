@@ -1,9 +1,9 @@
-import { DomainError, newId, uuidV5, type CommandContext } from '@revcycle/kernel';
+import { DomainError, newId, type CommandContext } from '@revcycle/kernel';
 
 import type { DomainEvent, EventEnvelope, EventMetadata, NewEvent } from './envelope';
 import { ConcurrencyError, IdempotencyKeyReused } from './errors';
 import { EventStore, type LedgerRecord } from './event-store.port';
-import { CommandAlreadyRecorded, payloadHash } from './postgres/pg-event-store';
+import { CommandAlreadyRecorded, commandEventId, payloadHash } from './idempotency';
 import { EventSchemaRegistry } from './upcasters';
 
 /** The pure half of an aggregate: its initial state and how an event changes it. */
@@ -127,7 +127,7 @@ export class CommandPipeline {
     };
     return events.map((event, index) => ({
       // Derived from the idempotency key so a retried append after a lost answer stores nothing twice.
-      eventId: context.commandId ? uuidV5(`${context.tenantId}:${context.commandId}:${index}`) : newId(),
+      eventId: context.commandId ? commandEventId(context.tenantId, context.commandId, index) : newId(),
       type: event.type,
       data: event.data,
       schemaVersion: this.schemas.currentVersion(event.type),

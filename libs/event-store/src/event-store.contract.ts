@@ -3,7 +3,7 @@ import { newId, uuidV5 } from '@revcycle/kernel';
 import type { NewEvent } from './envelope';
 import { ConcurrencyError, IdempotencyKeyReused } from './errors';
 import type { EventStore, ExpectedVersion } from './event-store.port';
-import { CommandAlreadyRecorded, payloadHash } from './postgres/pg-event-store';
+import { CommandAlreadyRecorded, payloadHash } from './idempotency';
 
 export interface ContractSubject {
   store: EventStore;

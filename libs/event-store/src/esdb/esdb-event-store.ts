@@ -3,12 +3,11 @@ import {
   type AppendResult as EsdbAppendResult, type Position,
 } from '@eventstore/db-client';
 
-import { uuidV5 } from '@revcycle/kernel';
 
 import type { EventEnvelope, EventMetadata, NewEvent, StoredEvent } from '../envelope';
 import { ConcurrencyError, IdempotencyKeyReused } from '../errors';
 import { EventStore, type AppendOptions, type AppendResult, type LedgerEntry, type LedgerRecord, type ReadAllBatch, type ReadStreamOptions } from '../event-store.port';
-import { CommandAlreadyRecorded } from '../postgres/pg-event-store';
+import { CommandAlreadyRecorded, commandEventId } from '../idempotency';
 import { EventSchemaRegistry } from '../upcasters';
 import { EsdbLedger } from './esdb-ledger';
 import { ESDB_START, formatEsdbCheckpoint, parseEsdbCheckpoint, parseTenantStream, tenantStream, toExpectedRevision, versionOf } from './esdb-mapping';
@@ -33,11 +32,6 @@ function ownMetadata(raw: unknown): StoredMetadata | undefined {
   if (!raw || typeof raw !== 'object' || raw instanceof Uint8Array) return undefined;
   const candidate = raw as Partial<StoredMetadata>;
   return typeof candidate.tenantId === 'string' && typeof candidate.schemaVersion === 'number' ? (raw as StoredMetadata) : undefined;
-}
-
-/** §10: ids of a command's events are UUIDv5(tenant, command id, index), so a retry re-sends the same ids. */
-export function commandEventId(tenantId: string, commandId: string, index: number): string {
-  return uuidV5(`${tenantId}:${commandId}:${index}`);
 }
 
 /** How far back a conflicting retry looks for its own events before calling it a conflict. */

@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase } from '@revcycle/testing';
 import type { NewEvent } from '../envelope';
 import { ConcurrencyError, DuplicateEventError, IdempotencyKeyReused } from '../errors';
 import { eventStoreMigrations } from './migrations';
-import { CommandAlreadyRecorded, payloadHash, PgEventStore } from './pg-event-store';
+import { CommandAlreadyRecorded, payloadHash } from '../idempotency';
+import { PgEventStore } from './pg-event-store';
 import { verifyStreamChain } from './hash-chain';
 
 const TENANT = 'practice-a';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 
 import { canonicalJson } from '@revcycle/kernel';
@@ -7,6 +6,7 @@ import type { EventEnvelope, EventMetadata, NewEvent, StoredEvent } from '../env
 import { ConcurrencyError, DuplicateEventError, IdempotencyKeyReused } from '../errors';
 import type { AppendOptions, AppendResult, ExpectedVersion, LedgerRecord, ReadAllBatch, ReadStreamOptions, SqlConnection } from '../event-store.port';
 import { EventStore } from '../event-store.port';
+import { CommandAlreadyRecorded } from '../idempotency';
 import { EventSchemaRegistry } from '../upcasters';
 import { formatPgCheckpoint, parsePgCheckpoint, PG_START } from './pg-checkpoint';
 
@@ -26,13 +26,6 @@ interface EventRow {
 const COLUMNS = `global_position, transaction_id, stream_id, stream_position, event_id, event_type, schema_version,
   data, metadata, recorded_at`;
 
-/** Idempotent replay of an append whose command id is already in the ledger. */
-export class CommandAlreadyRecorded extends Error {
-  constructor(readonly record: LedgerRecord) {
-    super('command already recorded');
-  }
-}
-
 /** The canonical text hashed into the chain (event-store.md §8); the append function adds the position. */
 export function canonicalEventText(tenantId: string, streamId: string, event: NewEvent): string {
   return canonicalJson({
@@ -49,11 +42,6 @@ export function canonicalEventText(tenantId: string, streamId: string, event: Ne
 /** The same, as the UTF-8 bytes the database hashes. */
 export function canonicalEventBytes(tenantId: string, streamId: string, event: NewEvent): Buffer {
   return Buffer.from(canonicalEventText(tenantId, streamId, event), 'utf8');
-}
-
-/** SHA-256 of a command's canonical payload, stored in the idempotency ledger. */
-export function payloadHash(payload: unknown): Buffer {
-  return createHash('sha256').update(canonicalJson(payload)).digest();
 }
 
 /** Observers of successful appends: wake local consumers, record latency. */
