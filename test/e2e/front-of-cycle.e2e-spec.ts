@@ -149,7 +149,8 @@ describe('front of the revenue cycle', () => {
     const visit = await ok('front_desk', 'POST', '/v1/appointments', { ...session, start: start.toISOString(), end: end.toISOString() });
     expect(visit.warnings).toEqual([]);
     const overlapping = await call('front_desk', 'POST', '/v1/appointments', { ...session, patientId: selfPay, start: start.toISOString(), end: end.toISOString() });
-    expect(overlapping.json().code).toBe('SCHEDULING.PROVIDER_DOUBLE_BOOKED');
+    expect(overlapping.statusCode).toBe(409);
+    expect(overlapping.json().code).toBe('SCHEDULING.PROVIDER_ALREADY_BOOKED');
     const checkedIn = await call('front_desk', 'POST', `/v1/appointments/${visit.appointmentId}/check-in`, undefined, { 'if-match': '"1"' });
     expect(checkedIn.statusCode).toBe(201);
     expect(checkedIn.headers.etag).toBe('"2"');

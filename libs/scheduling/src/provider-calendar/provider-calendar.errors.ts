@@ -3,7 +3,7 @@ import { DomainError } from '@revcycle/kernel';
 /** A conflict with another appointment's time: the API answers 409. */
 export class ProviderDoubleBooked extends DomainError {
   constructor(providerId: string, appointmentId: string, conflictingAppointmentId: string) {
-    super('SCHEDULING.PROVIDER_DOUBLE_BOOKED', 'The provider already has an appointment at this time', {
+    super('SCHEDULING.PROVIDER_ALREADY_BOOKED', 'The provider already has an appointment at this time', {
       providerId,
       appointmentId,
       conflictingAppointmentId,

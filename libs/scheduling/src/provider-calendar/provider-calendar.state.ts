@@ -8,7 +8,7 @@ import type { ProviderCalendarEvent, ProviderTimeSlot } from './provider-calenda
  * stream. Every booking, reschedule and series first reserves time here, appending with the version
  * it read. Two racing bookings both decide against version n; the store accepts the first and
  * rejects the second with a version conflict; the pipeline re-decides on the fresh state, sees the
- * overlap and refuses with SCHEDULING.PROVIDER_DOUBLE_BOOKED. One stream per provider (not per day)
+ * overlap and refuses with SCHEDULING.PROVIDER_ALREADY_BOOKED. One stream per provider (not per day)
  * so a whole recurring series is reserved in a single append, all or nothing.
  */
 export type ProviderCalendarState =

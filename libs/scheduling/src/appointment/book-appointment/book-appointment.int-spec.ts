@@ -52,7 +52,7 @@ describe('BookAppointment against the real store', () => {
     const booked = results.filter((r) => r.status === 'fulfilled');
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code?: string }).code] : []));
     expect(booked).toHaveLength(1);
-    expect(refused).toEqual(Array(9).fill('SCHEDULING.PROVIDER_DOUBLE_BOOKED'));
+    expect(refused).toEqual(Array(9).fill('SCHEDULING.PROVIDER_ALREADY_BOOKED'));
     const calendar = await streams.state(TENANT, providerCalendarStreamId(PROVIDER), deciders.providerCalendar);
     const held = calendar.status === 'active' ? Object.values(calendar.reservations).filter((s) => Date.parse(s.start) >= base && Date.parse(s.start) < base + 86_400_000) : [];
     expect(held).toHaveLength(1);

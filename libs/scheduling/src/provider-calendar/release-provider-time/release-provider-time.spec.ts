@@ -16,7 +16,7 @@ describe('ReleaseProviderTime', () => {
     expect(released).toEqual([{ type: 'scheduling.ProviderTimeReleased', data: { providerId: PROVIDER_ID, appointmentId: 'appt-a' } }]);
     const other = { ...slot, appointmentId: 'appt-b' };
     expect(() => decideReserveProviderTime({ context, providerId: PROVIDER_ID, slots: [other] }, given(reserved))).toThrow(
-      expect.objectContaining({ code: 'SCHEDULING.PROVIDER_DOUBLE_BOOKED' }),
+      expect.objectContaining({ code: 'SCHEDULING.PROVIDER_ALREADY_BOOKED' }),
     );
     expect(decideReserveProviderTime({ context, providerId: PROVIDER_ID, slots: [other] }, given([...reserved, ...released]))).toHaveLength(1);
   });

@@ -28,7 +28,7 @@ describe('ReserveProviderTime', () => {
     const state = given(decideReserveProviderTime(reserve(NINE), given([])));
     expect(() => decideReserveProviderTime(reserve(NINE_THIRTY), state)).toThrow(
       expect.objectContaining({
-        code: 'SCHEDULING.PROVIDER_DOUBLE_BOOKED',
+        code: 'SCHEDULING.PROVIDER_ALREADY_BOOKED',
         details: { providerId: PROVIDER_ID, appointmentId: 'appt-b', conflictingAppointmentId: 'appt-a' },
       }),
     );
@@ -53,7 +53,7 @@ describe('ReserveProviderTime', () => {
 
   it('refuses a series whose own occurrences overlap, reserving none of them', () => {
     expect(() => decideReserveProviderTime(reserve(NINE, NINE_THIRTY), given([]))).toThrow(
-      expect.objectContaining({ code: 'SCHEDULING.PROVIDER_DOUBLE_BOOKED' }),
+      expect.objectContaining({ code: 'SCHEDULING.PROVIDER_ALREADY_BOOKED' }),
     );
   });
 
@@ -81,7 +81,7 @@ describe('ReserveProviderTime', () => {
     expect(append(readVersion, first)).toBe(true);
     expect(append(readVersion, second)).toBe(false);
     expect(() => decideReserveProviderTime(reserve(NINE_THIRTY), given(stream))).toThrow(
-      expect.objectContaining({ code: 'SCHEDULING.PROVIDER_DOUBLE_BOOKED' }),
+      expect.objectContaining({ code: 'SCHEDULING.PROVIDER_ALREADY_BOOKED' }),
     );
     expect(given(stream)).toEqual({ status: 'active', providerId: PROVIDER_ID, reservations: { 'appt-a': NINE } });
   });
