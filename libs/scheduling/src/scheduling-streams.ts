@@ -73,14 +73,16 @@ export class SchedulingStreams {
     return patient;
   }
 
-  /** The practice, patient and provider a booking names, read in one round trip. */
-  async bookingReferences(tenantId: string, patientId: string, providerId: string): Promise<BookingReferences> {
-    const ids = [practiceStreamId(tenantId), patientStreamId(patientId), providerStreamId(providerId), providerCalendarStreamId(providerId)];
+  /** The practice, patient and provider a booking names (and one month of its calendar), in one round trip. */
+  async bookingReferences(tenantId: string, patientId: string, providerId: string, calendarMonth?: string): Promise<BookingReferences> {
+    const ids = [practiceStreamId(tenantId), patientStreamId(patientId), providerStreamId(providerId)];
+    if (calendarMonth) ids.push(providerCalendarStreamId(providerId, calendarMonth));
     const streams = await this.store.readStreams(ids, { tenantId });
     const fold = <S>(id: string, decider: Decider<S, DomainEvent>): S => streams.get(id)!.reduce((s, e) => decider.evolve(s, e), decider.initialState);
     const practice = fold(ids[0], deciders.practice);
     if (practice.status !== 'registered') throw new PracticeNotFound(tenantId);
-    return { practice, patient: fold(ids[1], deciders.patient), provider: fold(ids[2], deciders.provider), calendar: streams.get(ids[3])! };
+    const calendar = calendarMonth ? { month: calendarMonth, history: streams.get(ids[3])! } : undefined;
+    return { practice, patient: fold(ids[1], deciders.patient), provider: fold(ids[2], deciders.provider), calendar };
   }
 
   /**

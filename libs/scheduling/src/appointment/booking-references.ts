@@ -12,8 +12,8 @@ export interface BookingReferences {
   practice: RegisteredPractice;
   patient: PatientState;
   provider: ProviderState;
-  /** The provider's calendar stream, read in the same round trip, for the reservation that follows. */
-  calendar: EventEnvelope[];
+  /** One month of the provider's calendar, read in the same round trip, for the reservation that follows. */
+  calendar?: { month: string; history: EventEnvelope[] };
 }
 
 /**

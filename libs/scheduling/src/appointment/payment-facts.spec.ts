@@ -89,7 +89,7 @@ describe('Booking references', () => {
   });
   const booking = { patientId: PATIENT_ID, providerId: PROVIDER_ID, locationId: 'loc-1' };
   const check = (refs: Partial<Parameters<typeof assertBookingReferences>[0]>, dates = ['2025-03-04'], b = booking) =>
-    assertBookingReferences({ practice, patient, provider: provider(null), calendar: [], ...refs }, b, dates);
+    assertBookingReferences({ practice, patient, provider: provider(null), ...refs }, b, dates);
 
   it('admits a registered patient, an active provider and a practice location', () => {
     expect(() => check({})).not.toThrow();

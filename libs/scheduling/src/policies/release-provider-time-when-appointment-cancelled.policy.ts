@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-import { CommandPipeline, EventConsumer, policyContext, type Consumer, type StoredEvent } from '@revcycle/event-store';
+import { EventConsumer, policyContext, type Consumer, type StoredEvent } from '@revcycle/event-store';
 
 import type { AppointmentCancelled } from '../appointment/appointment.events';
 import { appointmentStreamId } from '../appointment/appointment.state';
-import { decideReleaseProviderTime } from '../provider-calendar/release-provider-time/release-provider-time.command';
-import { providerCalendarStreamId } from '../provider-calendar/provider-calendar.state';
+import { calendarMonthsOf } from '../provider-calendar/provider-calendar.state';
+import { ReserveProviderTimeHandler } from '../provider-calendar/reserve-provider-time/reserve-provider-time.handler';
 import { deciders, SchedulingStreams } from '../scheduling-streams';
 
 const POLICY = 'release-provider-time-when-appointment-cancelled';
@@ -19,7 +19,7 @@ export class ReleaseProviderTimeWhenAppointmentCancelled implements Consumer {
   readonly handles = ['scheduling.AppointmentCancelled'];
 
   constructor(
-    private readonly pipeline: CommandPipeline,
+    private readonly calendar: ReserveProviderTimeHandler,
     private readonly streams: SchedulingStreams,
   ) {}
 
@@ -29,14 +29,6 @@ export class ReleaseProviderTimeWhenAppointmentCancelled implements Consumer {
     const appointment = await this.streams.state(context.tenantId, appointmentStreamId(appointmentId), deciders.appointment);
     if (appointment.status === 'none') return;
     const { providerId } = appointment.appointment;
-    await this.pipeline.handle({
-      streamId: providerCalendarStreamId(providerId),
-      decider: deciders.providerCalendar,
-      context,
-      commandType: 'scheduling.ReleaseProviderTime',
-      payload: { providerId, appointmentId },
-      decide: (state) => decideReleaseProviderTime({ context, providerId, appointmentId }, state),
-      respond: ({ version }) => ({ providerId, version: version.toString() }),
-    });
+    for (const month of calendarMonthsOf(appointment.appointment)) await this.calendar.release(context, providerId, month, [appointmentId]);
   }
 }

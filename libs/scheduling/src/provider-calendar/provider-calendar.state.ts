@@ -8,8 +8,12 @@ import type { ProviderCalendarEvent, ProviderTimeSlot } from './provider-calenda
  * stream. Every booking, reschedule and series first reserves time here, appending with the version
  * it read. Two racing bookings both decide against version n; the store accepts the first and
  * rejects the second with a version conflict; the pipeline re-decides on the fresh state, sees the
- * overlap and refuses with SCHEDULING.PROVIDER_ALREADY_BOOKED. One stream per provider (not per day)
- * so a whole recurring series is reserved in a single append, all or nothing.
+ * overlap and refuses with SCHEDULING.PROVIDER_ALREADY_BOOKED.
+ *
+ * One stream per provider and calendar month (UTC), so a booking reads one month of reservations,
+ * not the provider's whole history. A slot lies in every month it touches, so two overlapping slots
+ * always meet in a common stream. Work spanning months (a series, a slot across midnight at a month
+ * end) reserves month by month and gives back what it held if a later month refuses.
  */
 export type ProviderCalendarState =
   | { status: 'empty' }
@@ -17,8 +21,20 @@ export type ProviderCalendarState =
 
 export const initialProviderCalendarState: ProviderCalendarState = { status: 'empty' };
 
-export function providerCalendarStreamId(providerId: string): string {
-  return `provider-calendar-${providerId}`;
+export function providerCalendarStreamId(providerId: string, month: string): string {
+  return `provider-calendar-${providerId}-${month}`;
+}
+
+/** The UTC calendar months (`YYYY-MM`) a slot touches, in order; usually one. */
+export function calendarMonthsOf(slot: Pick<ProviderTimeSlot, 'start' | 'end'>): string[] {
+  const months: string[] = [];
+  const last = new Date(Date.parse(slot.end) - 1).toISOString().slice(0, 7);
+  let cursor = new Date(slot.start);
+  for (let month = cursor.toISOString().slice(0, 7); ; month = cursor.toISOString().slice(0, 7)) {
+    months.push(month);
+    if (month >= last) return months;
+    cursor = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 1));
+  }
 }
 
 export function evolveProviderCalendar(state: ProviderCalendarState, event: DomainEvent): ProviderCalendarState {

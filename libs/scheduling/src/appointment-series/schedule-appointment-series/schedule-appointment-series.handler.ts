@@ -38,7 +38,7 @@ export class ScheduleAppointmentSeriesMessage extends Command<CommandOutcome<Ser
 }
 
 /**
- * Plans the occurrences, holds all of their time in one calendar append (all or nothing), books
+ * Plans the occurrences, holds all of their time month by month (all or nothing), books
  * each occurrence, and records the series last, whose ledger entry is the answer to any retry.
  */
 @CommandHandler(ScheduleAppointmentSeriesMessage)

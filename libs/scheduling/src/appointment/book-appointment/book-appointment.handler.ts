@@ -1,11 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
-import { CommandPipeline, type CommandOutcome, type EventEnvelope } from '@revcycle/event-store';
+import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
 import { localDateOf, type CommandContext } from '@revcycle/kernel';
 
 import { ListAuthorizationUtilizationHandler } from '../../authorization-utilization/authorization-utilization.query';
 import { createdId, keyed } from '../../command-keys';
-import { ReserveProviderTimeHandler } from '../../provider-calendar/reserve-provider-time/reserve-provider-time.handler';
+import { calendarMonthsOf } from '../../provider-calendar/provider-calendar.state';
+import { ReserveProviderTimeHandler, type KnownCalendarMonth } from '../../provider-calendar/reserve-provider-time/reserve-provider-time.handler';
 import { deciders, SchedulingStreams } from '../../scheduling-streams';
 import { AppointmentAlreadyBooked } from '../appointment.errors';
 import type { AppointmentDetails } from '../appointment.events';
@@ -46,7 +47,7 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
     if (prepared) {
       const slot = { appointmentId, start: booking.start, end: booking.end };
       // Refused as an id clash when this key already booked another slot: the ledger then answers (key reused).
-      await this.calendar.reserve(context, booking.providerId, [slot], 'book', prepared.calendar).catch((refusal: unknown) =>
+      await this.calendar.reserve(context, booking.providerId, [slot], 'book', { known: prepared.calendar }).catch((refusal: unknown) =>
         this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
       );
     }
@@ -74,9 +75,9 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
     context: CommandContext,
     appointmentId: string,
     booking: Booking,
-  ): Promise<{ command: BookAppointment; decision: BookingDecision; calendar: EventEnvelope[] }> {
+  ): Promise<{ command: BookAppointment; decision: BookingDecision; calendar?: KnownCalendarMonth }> {
     const { tenantId } = context;
-    const references = await this.streams.bookingReferences(tenantId, booking.patientId, booking.providerId);
+    const references = await this.streams.bookingReferences(tenantId, booking.patientId, booking.providerId, calendarMonthsOf(booking)[0]);
     const { practice, patient } = references;
     const { timeZone } = practice.profile;
     const dateOfService = localDateOf(new Date(booking.start), timeZone);

@@ -53,7 +53,7 @@ describe('BookAppointment against the real store', () => {
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code?: string }).code] : []));
     expect(booked).toHaveLength(1);
     expect(refused).toEqual(Array(9).fill('SCHEDULING.PROVIDER_ALREADY_BOOKED'));
-    const calendar = await streams.state(TENANT, providerCalendarStreamId(PROVIDER), deciders.providerCalendar);
+    const calendar = await streams.state(TENANT, providerCalendarStreamId(PROVIDER, new Date(base).toISOString().slice(0, 7)), deciders.providerCalendar);
     const held = calendar.status === 'active' ? Object.values(calendar.reservations).filter((s) => Date.parse(s.start) >= base && Date.parse(s.start) < base + 86_400_000) : [];
     expect(held).toHaveLength(1);
     const { rows } = await db.appPool.query(

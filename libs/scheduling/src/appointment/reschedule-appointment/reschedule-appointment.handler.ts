@@ -42,7 +42,10 @@ export class RescheduleAppointmentHandler implements ICommandHandler<RescheduleA
     const prepared = await this.prepare(context, appointmentId, slot, expectedVersion).catch((refusal: unknown) =>
       this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
     );
-    if (prepared) await this.calendar.reserve(context, prepared.providerId, [{ appointmentId, ...slot }], 'reschedule');
+    if (prepared) {
+      const { providerId, previous } = prepared;
+      await this.calendar.reserve(context, providerId, [{ appointmentId, ...slot }], 'reschedule', { previous });
+    }
     let warnings: BookingWarning[] = [];
     return this.pipeline.handle({
       streamId: appointmentStreamId(appointmentId),
@@ -66,7 +69,7 @@ export class RescheduleAppointmentHandler implements ICommandHandler<RescheduleA
     appointmentId: string,
     slot: { start: string; end: string },
     expectedVersion: bigint | undefined,
-  ): Promise<{ command: RescheduleAppointment; providerId: string }> {
+  ): Promise<{ command: RescheduleAppointment; providerId: string; previous: { start: string; end: string } }> {
     const { tenantId } = context;
     const streamId = appointmentStreamId(appointmentId);
     const current = await this.streams.fold(tenantId, streamId, deciders.appointment);
@@ -85,6 +88,7 @@ export class RescheduleAppointmentHandler implements ICommandHandler<RescheduleA
     const booked = picture.authorizations.length ? await this.utilization.bookedUnits(tenantId, patientId) : {};
     const command = { context, appointmentId, ...slot, timeZone, facts: bookingFactsOn(picture, dateOfService, booked) };
     decideRescheduleAppointment(command, current.state);
-    return { command, providerId };
+    const { start, end } = current.state.appointment;
+    return { command, providerId, previous: { start, end } };
   }
 }
