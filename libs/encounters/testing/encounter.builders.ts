@@ -31,6 +31,7 @@ export function encounterFactsInput(overrides: Partial<EncounterFactsInput> = {}
     diagnoses: ['F33.1', 'F41.1'],
     interactiveComplexityFactors: [],
     emMinutes: null,
+    emCode: null,
     instrumentCount: null,
     testingMinutes: null,
     ...overrides,

@@ -28,7 +28,14 @@ describe('coding from signed encounter facts', () => {
     expect(codingRequestFrom(facts, profile)).toMatchObject({ minutes: left });
   });
 
-  it('asks for the E/M code, which the encounter does not carry, instead of guessing one', () => {
+  it('codes the E/M level the clinician recorded, with the psychotherapy add-on for the remaining time', () => {
+    const facts = signedFacts({ serviceCategory: 'psychotherapy_with_em', minutes: 60, emMinutes: 20, emCode: '99214' });
+    const suggestion = suggestCoding(facts, { ...profile, providerCredential: 'MD' }, codingRules());
+    // 40 minutes of psychotherapy beside the E/M is 90836 (38-52 minutes, CPT add-on bands).
+    expect(suggestion.lines.map((line) => line.code)).toEqual(['99214', '90836']);
+  });
+
+  it('asks for the E/M code when an older encounter did not record one, instead of guessing', () => {
     const suggestion = suggestCoding(signedFacts({ serviceCategory: 'psychotherapy_with_em', minutes: 60, emMinutes: 20 }), profile, codingRules());
     expect(suggestion.lines).toEqual([]);
     expect(suggestion.findings).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'CODING.EM.REQUIRED' }));

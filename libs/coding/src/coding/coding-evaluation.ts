@@ -61,6 +61,7 @@ export function codingRequestFrom(facts: SignedEncounterFacts, profile: BillingP
     ...profile.payer,
     diagnoses: facts.diagnoses,
     interactiveComplexity: facts.interactiveComplexityFactors.length > 0,
+    emCode: facts.emCode ?? undefined,
     instruments: Array.from({ length: facts.instrumentCount ?? 0 }, (_, i) => `instrument-${i + 1}`),
   };
 }

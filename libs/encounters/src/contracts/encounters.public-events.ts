@@ -52,6 +52,8 @@ export interface EncounterFacts {
   diagnoses: string[];
   interactiveComplexityFactors: InteractiveComplexityFactor[];
   emMinutes: number | null;
+  /** The E/M level the clinician chose (CPT 99202-99215) for a visit with medical services. */
+  emCode?: string | null;
   instrumentCount: number | null;
   testingMinutes: number | null;
 }

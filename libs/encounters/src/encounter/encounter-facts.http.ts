@@ -18,7 +18,7 @@ import {
   type ParticipantRole,
   type ServiceCategory,
 } from '../contracts/encounters.public-events';
-import { ICD10_CM, type EncounterFactsInput } from './encounter-facts';
+import { EM_CODE, ICD10_CM, type EncounterFactsInput } from './encounter-facts';
 
 const MODALITIES: EncounterModality[] = ['in_person', 'video', 'audio_only'];
 const PARTICIPANTS: ParticipantRole[] = ['patient', 'family_member', 'caregiver', 'interpreter', 'other_client'];
@@ -97,6 +97,11 @@ export class EncounterFactsDto {
   @IsPositive()
   emMinutes?: number | null;
 
+  @ApiPropertyOptional({ nullable: true, description: 'E/M level for a visit with medical services (99202-99205, 99211-99215)' })
+  @IsOptional()
+  @Matches(EM_CODE, { message: 'must be an office E/M code, 99202-99205 or 99211-99215' })
+  emCode?: string | null;
+
   @ApiPropertyOptional({ nullable: true, description: 'Standardized instruments administered (96127)' })
   @IsOptional()
   @IsInt()
@@ -128,6 +133,7 @@ export function toFactsInput(dto: EncounterFactsDto): EncounterFactsInput {
     diagnoses: dto.diagnoses,
     interactiveComplexityFactors: dto.interactiveComplexityFactors ?? [],
     emMinutes: dto.emMinutes ?? null,
+    emCode: dto.emCode ?? null,
     instrumentCount: dto.instrumentCount ?? null,
     testingMinutes: dto.testingMinutes ?? null,
   };

@@ -9,8 +9,10 @@ export type EncounterFactsInput = Omit<EncounterFacts, 'minutes'>;
 const FACT_FIELDS = new Set<string>([
   'dateOfService', 'startTime', 'endTime', 'serviceCategory', 'modality', 'patientLocation', 'placeOfService',
   'participants', 'renderingProviderId', 'supervisingProviderId', 'diagnoses', 'interactiveComplexityFactors',
-  'emMinutes', 'instrumentCount', 'testingMinutes',
+  'emMinutes', 'emCode', 'instrumentCount', 'testingMinutes',
 ]);
+/** Office or outpatient E/M, new (99202-99205) or established (99211-99215) patient (CPT). */
+export const EM_CODE = /^992(0[2-5]|1[1-5])$/;
 const NOTE_LIKE = /note|narrative|soap|transcript|summary|comment|text|content|observation/i;
 /** ICD-10-CM: a letter, two characters, then up to four more after an optional dot (CDC/NCHS). */
 export const ICD10_CM = /^[A-TV-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
@@ -73,6 +75,7 @@ export function buildEncounterFacts(encounterId: string, input: EncounterFactsIn
   if (input.supervisingProviderId !== null && input.supervisingProviderId === input.renderingProviderId) {
     throw invalid('supervisingProviderId', 'The supervisor cannot be the rendering provider');
   }
+  if (input.emCode != null && !EM_CODE.test(input.emCode)) throw invalid('emCode', 'Must be an office E/M code, 99202-99205 or 99211-99215');
   for (const field of ['emMinutes', 'instrumentCount', 'testingMinutes'] as const) {
     const value = input[field];
     if (value !== null && (!Number.isSafeInteger(value) || value <= 0)) throw invalid(field, 'Must be a positive integer');

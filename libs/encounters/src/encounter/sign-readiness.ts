@@ -35,6 +35,10 @@ export function assertSignable(encounterId: string, facts: EncounterFacts): Sign
   if (NEEDS_EM_MINUTES.has(serviceCategory) && facts.emMinutes === null) {
     throw missing('emMinutes', 'E/M time must be recorded for this service');
   }
+  // The E/M line is the clinician's level choice; coding cannot price the visit without it.
+  if (NEEDS_EM_MINUTES.has(serviceCategory) && facts.emCode == null) {
+    throw missing('emCode', 'The E/M level (99202-99215) must be recorded for this service');
+  }
   if (serviceCategory === 'psychotherapy_with_em' && facts.emMinutes !== null && facts.emMinutes >= facts.minutes) {
     throw missing('emMinutes', 'E/M time must leave psychotherapy time within the session');
   }

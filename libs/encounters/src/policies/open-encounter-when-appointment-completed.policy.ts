@@ -34,6 +34,7 @@ function draftFacts(appointment: CompletedAppointment): EncounterFactsInput {
     diagnoses: [],
     interactiveComplexityFactors: [],
     emMinutes: null,
+    emCode: null,
     instrumentCount: null,
     testingMinutes: null,
   };

@@ -55,6 +55,8 @@ describe('OpenEncounter', () => {
     ['placeOfService', { patientLocation: 'other' as const, placeOfService: '10' }],
     ['supervisingProviderId', { supervisingProviderId: encounterFactsInput().renderingProviderId }],
     ['instrumentCount', { instrumentCount: 0 }],
+    ['emCode', { emCode: '99201' }],
+    ['emCode', { emCode: '90837' }],
   ])('refuses invalid facts naming the field %s', (field, overrides) => {
     expect(() => decideOpenEncounter(open({ facts: encounterFactsInput(overrides) }), givenEncounter([]))).toThrow(
       expect.objectContaining({ code: 'ENCOUNTERS.INVALID_ENCOUNTER_FACTS', details: { encounterId: ENCOUNTER_ID, field } }),

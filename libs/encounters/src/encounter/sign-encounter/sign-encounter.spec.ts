@@ -67,11 +67,18 @@ describe('SignEncounter', () => {
     ['participants', { serviceCategory: 'group', participants: ['patient'] }],
     ['interactiveComplexityFactors', { serviceCategory: 'crisis', interactiveComplexityFactors: ['sentinel_event_disclosure'] }],
     ['emMinutes', { serviceCategory: 'psychotherapy_with_em', emMinutes: null }],
-    ['emMinutes', { serviceCategory: 'psychotherapy_with_em', emMinutes: 53 }],
+    ['emCode', { serviceCategory: 'psychotherapy_with_em', emMinutes: 15 }],
+    ['emCode', { serviceCategory: 'medication_management', emMinutes: 20 }],
+    ['emMinutes', { serviceCategory: 'psychotherapy_with_em', emMinutes: 53, emCode: '99213' }],
     ['instrumentCount', { serviceCategory: 'screening_instruments' }],
     ['testingMinutes', { serviceCategory: 'psychological_testing' }],
   ])('is not ready for signing without a valid %s', (field, facts) => {
     expect(signDraft(facts)).toThrow(expect.objectContaining({ code: 'ENCOUNTERS.NOT_READY_FOR_SIGNING', details: expect.objectContaining({ field }) }));
+  });
+
+  it('signs psychotherapy with an E/M visit once the E/M level and time are recorded', () => {
+    const events = signDraft({ serviceCategory: 'psychotherapy_with_em', emMinutes: 15, emCode: '99214' })();
+    expect(events[0].data.facts).toMatchObject({ emCode: '99214', emMinutes: 15 });
   });
 
   it('signs family therapy without the patient when only family members attend', () => {
