@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 import { encounterIdForAppointment } from '@revcycle/encounters';
 import type { Role } from '@revcycle/kernel';
@@ -42,6 +46,8 @@ const policy = (overrides: Record<string, unknown> = {}) => ({
   priorAuthorizationRequired: true,
   ...overrides,
 });
+
+const run = promisify(execFile);
 
 describe('front of the revenue cycle', () => {
   let t: TestApp;
@@ -212,4 +218,36 @@ describe('front of the revenue cycle', () => {
     }
     expect(rebooked.statusCode).toBe(201);
   }, 60_000);
+
+  /** Every read-model table of the contexts, as one canonical text per table. */
+  async function readModels(): Promise<Record<string, string>> {
+    const { rows: tables } = await t.db.appPool.query<{ name: string }>(
+      `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
+        WHERE table_schema IN ('scheduling', 'encounters', 'coding') AND table_type = 'BASE TABLE' ORDER BY 1`,
+    );
+    const dump: Record<string, string> = {};
+    for (const { name } of tables) {
+      const { rows } = await t.db.appPool.query(`SELECT coalesce(json_agg(r ORDER BY r::text), '[]')::text AS rows FROM ${name} r`);
+      dump[name] = rows[0].rows;
+    }
+    return dump;
+  }
+
+  it('rebuilds every projection to the same rows whatever the server time zone (security.md CRASH-8)', async () => {
+    // A time zone is fixed per process (Jest sandboxes process.env), so each rebuild runs the operator
+    // command in its own process; `npm test` builds it first.
+    const cli = join(__dirname, '../../dist/apps/cli/src/main.js');
+    expect(existsSync(cli)).toBe(true);
+    const dumps: Array<Record<string, string>> = [];
+    for (const timeZone of ['Pacific/Kiritimati', 'America/Adak']) {
+      const env = { ...process.env, TZ: timeZone, DATABASE_URL: t.db.adminUrl, DATABASE_APP_URL: t.db.appUrl };
+      const { stdout } = await run(process.execPath, [cli, 'projections', 'rebuild', '--all'], { env });
+      const rebuilt = [...stdout.matchAll(/Rebuilt (\S+) v\d+: (\d+) events/g)];
+      expect(rebuilt.length).toBeGreaterThanOrEqual(5);
+      expect(rebuilt.some(([, , events]) => Number(events) > 0)).toBe(true);
+      dumps.push(await readModels());
+    }
+    expect(Object.values(dumps[0]).some((rows) => rows !== '[]')).toBe(true);
+    expect(dumps[1]).toEqual(dumps[0]);
+  }, 90_000);
 });

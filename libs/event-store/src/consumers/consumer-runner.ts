@@ -41,7 +41,8 @@ class BatchFailure extends Error {
  */
 export class ConsumerRunner {
   readonly checkpoints: CheckpointStore;
-  private readonly owner: string;
+  /** The instance id this runner holds leases under. */
+  readonly owner: string;
   private running = false;
   private stopped = false;
   private wakeups = new Set<() => void>();
