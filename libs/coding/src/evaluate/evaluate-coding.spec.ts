@@ -1,7 +1,4 @@
-import { ValidationFailed } from '@revcycle/kernel';
-
 import { loadDefaultSeed } from '../codesets/default-seed';
-import { RULESET_VERSION } from '../rules/coding-finding';
 import { DEFAULT_PAYER_RULES, PayerRule } from '../rules/payer-rules';
 import { evaluateCoding, EvaluateCodingResult } from './evaluate-coding';
 import { EvaluateCodingRequest } from './evaluate-coding.request';

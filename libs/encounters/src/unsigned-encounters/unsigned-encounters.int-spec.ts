@@ -1,4 +1,4 @@
-import { Database, EventSchemaRegistry, PgEventStore, eventStoreMigrations, type DomainEvent } from '@revcycle/event-store';
+import { Database, PgEventStore, eventStoreMigrations, type DomainEvent } from '@revcycle/event-store';
 import { newId } from '@revcycle/kernel';
 import { createTestDatabase, type TestDatabase } from '@revcycle/testing';
 import { RENDERING_PROVIDER_ID, encounterOpened } from '@revcycle/encounters/testing';
