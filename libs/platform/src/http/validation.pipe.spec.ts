@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import { ValidationFailed } from '@revcycle/kernel';
 
-import { createValidationPipe } from './validation.pipe';
+import { createValidationPipe, MAX_ARRAY_ITEMS, MAX_BODY_DEPTH, shapeViolation } from './validation.pipe';
 
 class ModifierDto {
   @IsString()
@@ -49,5 +49,31 @@ describe('createValidationPipe', () => {
 
   it('returns an instance of the DTO for valid input', async () => {
     await expect(validate({ lines: [{ units: 2, modifiers: [{ code: 'GT' }] }] })).resolves.toBeInstanceOf(ClaimDto);
+  });
+});
+
+describe('body shape limits (security.md LIM-2)', () => {
+  const nested = (levels: number): unknown => (levels === 0 ? 'leaf' : { next: nested(levels - 1) });
+
+  it('accepts a body as deep and as long as the limits', () => {
+    expect(shapeViolation(nested(MAX_BODY_DEPTH - 1))).toBeUndefined();
+    expect(shapeViolation({ lines: Array.from({ length: MAX_ARRAY_ITEMS }, () => ({ units: 1 })) })).toBeUndefined();
+  });
+
+  it('names where a body nests too deep', () => {
+    const violation = shapeViolation(nested(MAX_BODY_DEPTH + 5));
+    expect(violation?.message).toMatch(/nests deeper than 32 levels/);
+    expect(violation?.path.startsWith('next.next.')).toBe(true);
+  });
+
+  it('names an array with too many items', () => {
+    expect(shapeViolation({ lines: [{ codes: Array.from({ length: MAX_ARRAY_ITEMS + 1 }, () => 'x') }] })).toEqual({
+      path: 'lines[0].codes',
+      message: 'lists more than 1000 items',
+    });
+  });
+
+  it('refuses such a body through the pipe as a validation failure', async () => {
+    await expect(createValidationPipe().transform(nested(40), { type: 'body', metatype: Object })).rejects.toMatchObject({ code: 'VALIDATION.FAILED' });
   });
 });

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailed, type FieldViolation } from '@revcycle/kernel';
 
 /**
@@ -7,7 +7,7 @@ import { ValidationFailed, type FieldViolation } from '@revcycle/kernel';
  * field paths (`lines[2].units`) that the problem filter reports as 400.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BoundedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -15,6 +15,37 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors: ValidationError[]) => new ValidationFailed(toViolations(errors)),
   });
+}
+
+/** LIM-2 (security.md §4): nesting and array sizes are capped before any DTO is built from a body. */
+export const MAX_BODY_DEPTH = 32;
+export const MAX_ARRAY_ITEMS = 1000;
+
+class BoundedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const violation = metadata.type === 'body' ? shapeViolation(value) : undefined;
+    if (violation) throw new ValidationFailed([violation]);
+    return super.transform(value, metadata);
+  }
+}
+
+/** The first place a body nests deeper or lists more items than allowed, if any. */
+export function shapeViolation(value: unknown, path = '', depth = 0): FieldViolation | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_BODY_DEPTH) return { path: path || '(body)', message: `nests deeper than ${MAX_BODY_DEPTH} levels` };
+  if (Array.isArray(value)) {
+    if (value.length > MAX_ARRAY_ITEMS) return { path: path || '(body)', message: `lists more than ${MAX_ARRAY_ITEMS} items` };
+    for (let index = 0; index < value.length; index++) {
+      const found = shapeViolation(value[index], `${path}[${index}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const found = shapeViolation(child, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Flattens class-validator's error tree into one violation per broken constraint. */
