@@ -9,6 +9,7 @@ import { EventStore } from '../event-store.port';
 import { CommandAlreadyRecorded } from '../idempotency';
 import { EventSchemaRegistry } from '../upcasters';
 import { formatPgCheckpoint, parsePgCheckpoint, PG_START } from './pg-checkpoint';
+import { Batcher } from './batcher';
 
 interface EventRow {
   global_position: string;
@@ -50,56 +51,147 @@ export interface AppendHooks {
   appendSeconds?: (seconds: number) => void;
 }
 
+/** How appends from many concurrent commands share transactions (see `Batcher`). */
+export interface AppendBatching {
+  /** Append transactions in flight at once; more waiting appends join the next batch. */
+  concurrency: number;
+  /** Appends per batch; kept under PostgreSQL's 64 cached subtransactions per backend. */
+  maxBatch: number;
+}
+
+const DEFAULT_BATCHING: AppendBatching = { concurrency: 4, maxBatch: 32 };
+
+/** One append as the database functions take it. */
+interface AppendCall {
+  tenant: string;
+  stream: string;
+  streamType: string;
+  expected: string;
+  /** JSON array of the events' canonical texts. */
+  events: string;
+  commandId: string | null;
+  commandType: string | null;
+  payloadHash: Buffer | null;
+  /** The ledger's response body as JSON text, or null without a ledger entry. */
+  result: string | null;
+}
+
+interface AppendRow {
+  next_version: string;
+  xid: string;
+  positions: string[];
+}
+
+/** Whole streams of one tenant, read together. */
+interface StreamsRead {
+  tenantId: string;
+  streamIds: string[];
+}
+
+/** What the database said about one append of a batch: its row or its error. */
+type AppendAnswer = { row: AppendRow } | { failure: Error & { code: string; detail?: string; constraint?: string } };
+
+/** Deadlocks and serialization failures concern the whole transaction, not the item: retried alone. */
+const RETRY_ALONE = new Set(['40P01', '40001']);
+
 const expectedText = (expected: ExpectedVersion): string => (typeof expected === 'bigint' ? expected.toString() : expected);
 
 /**
- * PostgreSQL adapter: one function call per append, reads in `(transaction_id, global_position)` order
- * below the `xmin` horizon so a late-committing transaction is never skipped (event-store.md §3).
+ * PostgreSQL adapter: one function call per append (or per batch of concurrent appends), reads in
+ * `(transaction_id, global_position)` order below the `xmin` horizon so a late-committing transaction
+ * is never skipped (event-store.md §3).
  */
 export class PgEventStore extends EventStore {
   readonly start = PG_START;
+  private readonly batcher: Batcher<AppendCall, AppendAnswer>;
+  private readonly reads: Batcher<StreamsRead, EventRow[][]>;
 
   constructor(
     private readonly pool: Pool,
     private readonly schemas: EventSchemaRegistry = new EventSchemaRegistry(),
     private readonly hooks: AppendHooks = {},
+    batching: AppendBatching = DEFAULT_BATCHING,
   ) {
     super();
+    this.batcher = new Batcher((calls) => this.appendBatch(calls), batching.concurrency, batching.maxBatch);
+    this.reads = new Batcher((requests) => this.readBatch(requests), batching.concurrency, batching.maxBatch);
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const ledger = options.ledger;
-    // One json array of the canonical texts: hashed as sent, parsed into columns by the function.
-    const canonical = events.map((e) => canonicalEventText(options.tenantId, streamId, e));
-    const params = [
-      options.tenantId,
-      streamId,
-      options.streamType ?? streamId.split('-')[0],
-      expectedText(options.expected),
-      `[${canonical.join(',')}]`,
-      ledger?.commandId ?? null,
-      ledger?.commandType ?? null,
-      ledger?.payloadHash ?? null,
-      ledger ? JSON.stringify(ledger.result ?? null) : null,
-    ];
+    const call: AppendCall = {
+      tenant: options.tenantId,
+      stream: streamId,
+      streamType: options.streamType ?? streamId.split('-')[0],
+      expected: expectedText(options.expected),
+      // One json array of the canonical texts: hashed as sent, parsed into columns by the function.
+      events: `[${events.map((e) => canonicalEventText(options.tenantId, streamId, e)).join(',')}]`,
+      commandId: ledger?.commandId ?? null,
+      commandType: ledger?.commandType ?? null,
+      payloadHash: ledger?.payloadHash ?? null,
+      result: ledger ? JSON.stringify(ledger.result ?? null) : null,
+    };
     const started = process.hrtime.bigint();
     try {
-      const { rows } = await (options.connection ?? this.pool).query(
-        `SELECT next_version, xid::text AS xid, positions
-           FROM event_store.append_to_stream($1, $2, $3, $4, $5::json, $6, $7, $8, $9::jsonb)`,
-        params,
-      );
+      // An append inside the caller's transaction must use that transaction; the others may share one.
+      const row = options.connection ? await this.appendAlone(options.connection, call) : answered(await this.batcher.submit(call));
       this.hooks.appendSeconds?.(Number(process.hrtime.bigint() - started) / 1e9);
       if (!options.connection) this.hooks.appended?.();
-      const positions = (rows[0].positions as string[]).map(BigInt);
+      const positions = row.positions.map(BigInt);
       return {
-        nextVersion: BigInt(rows[0].next_version),
+        nextVersion: BigInt(row.next_version),
         globalPositions: positions,
-        checkpoint: formatPgCheckpoint({ xid: BigInt(rows[0].xid), gp: positions[positions.length - 1] }),
+        checkpoint: formatPgCheckpoint({ xid: BigInt(row.xid), gp: positions[positions.length - 1] }),
       };
     } catch (error) {
       return this.explainAppendFailure(error, streamId, events, options);
     }
+  }
+
+  private async appendAlone(db: Pool | SqlConnection, call: AppendCall): Promise<AppendRow> {
+    const { rows } = await db.query(
+      `SELECT next_version, xid::text AS xid, positions
+         FROM event_store.append_to_stream($1, $2, $3, $4, $5::json, $6, $7, $8, $9::jsonb)`,
+      [call.tenant, call.stream, call.streamType, call.expected, call.events, call.commandId, call.commandType, call.payloadHash, call.result],
+    );
+    return rows[0] as AppendRow;
+  }
+
+  /**
+   * Appends that queued together, in one transaction. Items go in stream order, so two batches lock
+   * stream rows in the same order and cannot deadlock each other.
+   */
+  private async appendBatch(calls: AppendCall[]): Promise<AppendAnswer[]> {
+    if (calls.length === 1) {
+      return [await settle(this.appendAlone(this.pool, calls[0]))];
+    }
+    const order = calls.map((_, index) => index).sort((a, b) => compareStreams(calls[a], calls[b]));
+    const items = order.map((index) => {
+      const { payloadHash, events, result, ...rest } = calls[index];
+      return `{"payloadHash":${JSON.stringify(payloadHash?.toString('hex') ?? null)},"events":${events},"result":${result ?? 'null'},${JSON.stringify(rest).slice(1)}`;
+    });
+    const { rows } = await this.pool.query<AppendRow & { item: number; error_code: string | null; error_detail: string | null; error_constraint: string | null }>(
+      `SELECT item, next_version, xid::text AS xid, positions, error_code, error_detail, error_constraint
+         FROM event_store.append_batch($1::json)`,
+      [`[${items.join(',')}]`],
+    );
+    const answers = new Array<AppendAnswer>(calls.length);
+    for (const row of rows) {
+      const index = order[row.item - 1];
+      if (row.error_code === null) {
+        answers[index] = { row };
+      } else if (RETRY_ALONE.has(row.error_code)) {
+        answers[index] = await settle(this.appendAlone(this.pool, calls[index]));
+      } else {
+        const failure = Object.assign(new Error(`append refused with SQLSTATE ${row.error_code}`), {
+          code: row.error_code,
+          detail: row.error_detail ?? undefined,
+          constraint: row.error_constraint ?? undefined,
+        });
+        answers[index] = { failure };
+      }
+    }
+    return answers;
   }
 
   private async explainAppendFailure(error: unknown, streamId: string, events: NewEvent[], options: AppendOptions): Promise<never> {
@@ -121,6 +213,10 @@ export class PgEventStore extends EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions): Promise<EventEnvelope[]> {
+    if (options.fromVersion === undefined && options.toVersion === undefined && options.asOf === undefined) {
+      const [rows] = await this.reads.submit({ tenantId: options.tenantId, streamIds: [streamId] });
+      return rows.map((row) => this.toEnvelope(row));
+    }
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM event_store.events
         WHERE tenant_id = $1 AND stream_id = $2 AND stream_position > $3
@@ -131,15 +227,37 @@ export class PgEventStore extends EventStore {
     return rows.map((row) => this.toEnvelope(row));
   }
 
-  /** One round trip for all of them, instead of one per stream. */
+  /** One round trip for all of them, shared with other commands' reads that queue meanwhile. */
   override async readStreams(streamIds: string[], options: { tenantId: string }): Promise<Map<string, EventEnvelope[]>> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_store.events WHERE tenant_id = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id, stream_position`,
-      [options.tenantId, streamIds],
+    const streams = await this.reads.submit({ tenantId: options.tenantId, streamIds });
+    return new Map(streamIds.map((id, index) => [id, streams[index].map((row) => this.toEnvelope(row))]));
+  }
+
+  /** Whole streams for several requests in one query; each request gets its streams' rows in order. */
+  private async readBatch(requests: StreamsRead[]): Promise<EventRow[][][]> {
+    const tenants: string[] = [];
+    const ids: string[] = [];
+    for (const request of requests) {
+      for (const id of request.streamIds) {
+        tenants.push(request.tenantId);
+        ids.push(id);
+      }
+    }
+    const { rows } = await this.pool.query<EventRow & { tenant_id: string }>(
+      `SELECT tenant_id, ${COLUMNS}
+         FROM (SELECT DISTINCT t, s FROM unnest($1::text[], $2::text[]) AS w(t, s)) w
+         JOIN event_store.events e ON e.tenant_id = w.t AND e.stream_id = w.s
+        ORDER BY tenant_id, stream_id, stream_position`,
+      [tenants, ids],
     );
-    const streams = new Map<string, EventEnvelope[]>(streamIds.map((id) => [id, []]));
-    for (const row of rows) streams.get(row.stream_id)!.push(this.toEnvelope(row));
-    return streams;
+    const byStream = new Map<string, EventRow[]>();
+    for (const row of rows) {
+      const key = `${row.tenant_id}\u0000${row.stream_id}`;
+      const list = byStream.get(key);
+      if (list) list.push(row);
+      else byStream.set(key, [row]);
+    }
+    return requests.map((request) => request.streamIds.map((id) => byStream.get(`${request.tenantId}\u0000${id}`) ?? []));
   }
 
   async readAll(after: string, limit: number): Promise<ReadAllBatch> {
@@ -203,4 +321,21 @@ export class PgEventStore extends EventStore {
       checkpoint: formatPgCheckpoint({ xid: BigInt(row.transaction_id), gp }),
     };
   }
+}
+
+function settle(append: Promise<AppendRow>): Promise<AppendAnswer> {
+  return append.then(
+    (row) => ({ row }),
+    (failure: Error & { code: string }) => ({ failure }),
+  );
+}
+
+function answered(answer: AppendAnswer): AppendRow {
+  if ('failure' in answer) throw answer.failure;
+  return answer.row;
+}
+
+function compareStreams(a: AppendCall, b: AppendCall): number {
+  if (a.tenant !== b.tenant) return a.tenant < b.tenant ? -1 : 1;
+  return a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0;
 }

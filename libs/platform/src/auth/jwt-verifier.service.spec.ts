@@ -49,3 +49,28 @@ describe('JwtVerifier with a JWKS URL', () => {
     await expect(verifier.verify(token)).rejects.toThrow('claim "exp"');
   });
 });
+
+describe('JwtVerifier remembering verified tokens', () => {
+  const secret = new TextEncoder().encode('s'.repeat(48));
+  const verifier = new JwtVerifier({ key: { kind: 'secret', secret }, audience: 'revcycle-api' });
+  const issue = (expiresInSeconds: number) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setAudience('revcycle-api')
+      .setSubject('user-1')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
+      .sign(secret);
+
+  it('still refuses a remembered token once it has expired', async () => {
+    const token = await issue(30);
+    await expect(verifier.verify(token)).resolves.toMatchObject({ tenantId: 'practice-a' });
+    await expect(verifier.verify(token, Date.now() + 40_000)).rejects.toThrow('expired');
+  });
+
+  it('checks the signature of a token that differs from a remembered one by a single byte', async () => {
+    const token = await issue(300);
+    await verifier.verify(token);
+    const tampered = `${token.slice(0, -2)}${token.at(-2) === 'A' ? 'B' : 'A'}${token.at(-1)}`;
+    await expect(verifier.verify(tampered)).rejects.toMatchObject({ status: 401 });
+  });
+});

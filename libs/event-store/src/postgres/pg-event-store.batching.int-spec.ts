@@ -1,0 +1,102 @@
+import { newId } from '@revcycle/kernel';
+import { createTestDatabase, type TestDatabase } from '@revcycle/testing';
+
+import type { NewEvent } from '../envelope';
+import { ConcurrencyError } from '../errors';
+import { CommandAlreadyRecorded, payloadHash } from '../idempotency';
+import { verifyStreamChain } from './hash-chain';
+import { eventStoreMigrations } from './migrations';
+import { parsePgCheckpoint } from './pg-checkpoint';
+import { PgEventStore } from './pg-event-store';
+
+const TENANT = 'practice-a';
+
+function event(tenantId = TENANT): NewEvent {
+  return {
+    eventId: newId(),
+    type: 'test.Happened',
+    schemaVersion: 1,
+    data: { n: 1 },
+    metadata: { tenantId, actor: { id: 'user-1', role: 'admin' }, correlationId: newId(), occurredAt: '2026-01-01T00:00:00.000Z' },
+  };
+}
+
+/**
+ * With one call in flight, everything submitted meanwhile leaves as one batch: these specs start a
+ * lone append first so that the appends under test queue behind it and share a transaction.
+ */
+describe('PgEventStore batching concurrent appends and reads', () => {
+  let db: TestDatabase;
+  let store: PgEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(eventStoreMigrations());
+    store = new PgEventStore(db.appPool, undefined, {}, { concurrency: 1, maxBatch: 32 });
+  });
+  afterAll(() => db.drop());
+
+  const lone = () => store.appendToStream(`test-${newId()}`, [event()], { expected: 'no_stream', tenantId: TENANT });
+  const xidOf = (checkpoint: string) => parsePgCheckpoint(checkpoint).xid;
+
+  it('commits appends that queued together in one transaction, each with its own stream version and chain', async () => {
+    const streams = [0, 1, 2, 3].map(() => `test-${newId()}`);
+    const [, ...results] = await Promise.all([
+      lone(),
+      ...streams.map((stream) => store.appendToStream(stream, [event(), event()], { expected: 'no_stream', tenantId: TENANT })),
+    ]);
+    expect(new Set(results.map((r) => xidOf(r.checkpoint))).size).toBe(1);
+    expect(results.map((r) => r.nextVersion)).toEqual([2n, 2n, 2n, 2n]);
+    for (const stream of streams) {
+      await expect(verifyStreamChain(db.appPool, TENANT, stream)).resolves.toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses only the conflicting append of a batch; its neighbours commit', async () => {
+    const contested = `test-${newId()}`;
+    const other = `test-${newId()}`;
+    const [, first, second, neighbour] = await Promise.allSettled([
+      lone(),
+      store.appendToStream(contested, [event()], { expected: 'no_stream', tenantId: TENANT }),
+      store.appendToStream(contested, [event()], { expected: 'no_stream', tenantId: TENANT }),
+      store.appendToStream(other, [event()], { expected: 'no_stream', tenantId: TENANT }),
+    ]);
+    const outcomes = [first, second].map((o) => o.status);
+    expect(outcomes.sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = [first, second].find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConcurrencyError);
+    expect(neighbour.status).toBe('fulfilled');
+    expect(await store.readStream(contested, { tenantId: TENANT })).toHaveLength(1);
+    expect(await store.readStream(other, { tenantId: TENANT })).toHaveLength(1);
+  });
+
+  it('answers the second use of an idempotency key in the same batch from the ledger of the first', async () => {
+    const commandId = newId();
+    const ledger = { commandId, commandType: 'test.Do', payloadHash: payloadHash({ a: 1 }), result: '{"ok":true}' };
+    const streams = [`test-${newId()}`, `test-${newId()}`];
+    const [, ...outcomes] = await Promise.allSettled([
+      lone(),
+      ...streams.map((stream) => store.appendToStream(stream, [event()], { expected: 'no_stream', tenantId: TENANT, ledger })),
+    ]);
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect(refused[0].reason).toBeInstanceOf(CommandAlreadyRecorded);
+    const written = await Promise.all(streams.map((stream) => store.readStream(stream, { tenantId: TENANT })));
+    expect(written.map((events) => events.length).sort()).toEqual([0, 1]);
+  });
+
+  it('gives each read of a shared round trip its own tenant’s streams only', async () => {
+    const stream = `test-${newId()}`;
+    await store.appendToStream(stream, [event()], { expected: 'no_stream', tenantId: TENANT });
+    await store.appendToStream(stream, [event('practice-b'), event('practice-b')], { expected: 'no_stream', tenantId: 'practice-b' });
+    const [a, b, both] = await Promise.all([
+      store.readStream(stream, { tenantId: TENANT }),
+      store.readStream(stream, { tenantId: 'practice-b' }),
+      store.readStreams([stream, 'test-absent', stream], { tenantId: 'practice-b' }),
+    ]);
+    expect(a.map((e) => e.metadata.tenantId)).toEqual([TENANT]);
+    expect(b.map((e) => e.streamPosition)).toEqual([1n, 2n]);
+    expect([...both.keys()]).toEqual([stream, 'test-absent']);
+    expect(both.get(stream)).toHaveLength(2);
+    expect(both.get('test-absent')).toEqual([]);
+  });
+});
