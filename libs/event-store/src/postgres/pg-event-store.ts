@@ -59,7 +59,7 @@ export interface AppendBatching {
   maxBatch: number;
 }
 
-const DEFAULT_BATCHING: AppendBatching = { concurrency: 4, maxBatch: 32 };
+const DEFAULT_BATCHING: AppendBatching = { concurrency: 2, maxBatch: 32 };
 
 /** One append as the database functions take it. */
 interface AppendCall {
