@@ -115,4 +115,46 @@ describe('CommandPipeline', () => {
       expect(events).toHaveLength(1);
     }
   });
+
+  describe('writing streams beside the main one', () => {
+    /** A transfer: deposit into `to`, and the same amount beside it into `from` as a ledger mirror. */
+    const transfer = (to: string, beside: string, amountCents: number, ctx = context(), besideLimit?: number) =>
+      pipeline.handle({
+        streamId: to, decider: account, context: ctx, commandType: 'test.Transfer', payload: { to, beside, amountCents },
+        alongside: [{ streamId: beside, decider: account, decide: deposit(amountCents, besideLimit) }],
+        decide: deposit(amountCents), respond: ({ version }) => ({ version: version.toString() }),
+      });
+    const read = (stream: string) => store.readStream(stream, { tenantId: 'practice-a' });
+
+    it('appends both streams in one transaction, the ledger answering for the main one', async () => {
+      const [to, beside] = [`account-${newId()}`, `account-${newId()}`];
+      const key = newId();
+      const outcome = await transfer(to, beside, 300, context(key));
+      expect(outcome).toMatchObject({ version: 1n, replayed: false });
+      expect((await read(to)).length + (await read(beside)).length).toBe(2);
+      expect(await transfer(to, beside, 300, context(key))).toMatchObject({ replayed: true, body: outcome.body });
+      expect(await read(beside)).toHaveLength(1);
+    });
+
+    it('writes neither stream when the one beside refuses', async () => {
+      const [to, beside] = [`account-${newId()}`, `account-${newId()}`];
+      await expect(transfer(to, beside, 300, context(), 100)).rejects.toMatchObject({ code: 'TEST.LIMIT_INVALID' });
+      expect(await read(to)).toEqual([]);
+      expect(await read(beside)).toEqual([]);
+    });
+
+    it('re-reads the stream beside after a conflict on it and decides again on fresh state', async () => {
+      const [to, beside] = [`account-${newId()}`, `account-${newId()}`];
+      await run(beside, 99_900);
+      // The stream beside was read empty: its append conflicts, and the fresh read (99,900) hits the limit.
+      const stale = pipeline.handle({
+        streamId: to, decider: account, context: context(), commandType: 'test.Transfer', payload: {},
+        alongside: [{ streamId: beside, decider: account, history: [], decide: deposit(200) }],
+        decide: deposit(200), respond: () => ({}), newStream: true,
+      });
+      await expect(stale).rejects.toMatchObject({ code: 'TEST.LIMIT_INVALID' });
+      expect(await read(to)).toEqual([]);
+      expect(await read(beside)).toHaveLength(1);
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { DomainError, newId, type CommandContext } from '@revcycle/kernel';
 
 import type { DomainEvent, EventEnvelope, EventMetadata, NewEvent } from './envelope';
 import { ConcurrencyError, IdempotencyKeyReused } from './errors';
-import { EventStore, type LedgerRecord } from './event-store.port';
+import { EventStore, type ExpectedVersion, type LedgerRecord } from './event-store.port';
 import { CommandAlreadyRecorded, commandEventId, payloadHash } from './idempotency';
 import { EventSchemaRegistry } from './upcasters';
 
@@ -30,8 +30,21 @@ export interface CommandRequest<S, E extends DomainEvent, R> {
   /** The stream as the caller already read it (batched with other streams): used for the first decision only. */
   history?: EventEnvelope[];
   decide(state: S, version: bigint): E[];
+  /**
+   * Other streams the same decision writes (PostgreSQL: in the same transaction, so all or none),
+   * each decided on its own state after the main stream; read with it again after a conflict.
+   */
+  alongside?: AlongsideStream[];
   /** The response body; stored in the ledger, so ids and codes only, never PHI. */
   respond(outcome: { state: S; version: bigint; events: E[] }): R;
+}
+
+export interface AlongsideStream {
+  streamId: string;
+  decider: Decider<any, any>;
+  /** As the caller already read it; used for the first decision only. */
+  history?: EventEnvelope[];
+  decide(state: any): DomainEvent[];
 }
 
 export interface CommandOutcome<R> {
@@ -73,23 +86,30 @@ export class CommandPipeline {
       throw refusal;
     };
     for (let attempt = 0; ; attempt++) {
-      const known = attempt === 0 ? (request.history ?? (request.newStream ? [] : undefined)) : undefined;
-      const history = known ?? (await this.store.readStream(request.streamId, { tenantId: context.tenantId }));
+      const { history, beside } = await this.histories(request, attempt);
       const version = history.length ? history[history.length - 1].streamPosition : 0n;
       if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
         return answeredBefore(new ConcurrencyError(request.streamId, request.expectedVersion.toString(), version));
       }
       const state = history.reduce((s, e) => request.decider.evolve(s, e as unknown as E), request.decider.initialState);
       let decided: E[];
+      let besideDecided: Array<{ streamId: string; version: bigint; events: DomainEvent[] }>;
       try {
         decided = request.decide(state, version);
+        besideDecided = (request.alongside ?? []).map((other, index) => {
+          const events = beside[index];
+          const otherState = events.reduce((s, e) => other.decider.evolve(s, e), other.decider.initialState);
+          return { streamId: other.streamId, version: events.length ? events[events.length - 1].streamPosition : 0n, events: other.decide(otherState) };
+        });
       } catch (refusal) {
         if (!(refusal instanceof DomainError)) throw refusal;
         return answeredBefore(refusal);
       }
       const next = decided.reduce((s, e) => request.decider.evolve(s, e), state);
       const body = request.respond({ state: next, version: version + BigInt(decided.length), events: decided });
+      const besideWrites = besideDecided.filter((other) => other.events.length > 0);
       if (decided.length === 0) {
+        if (besideWrites.length > 0) throw new Error(`${request.commandType} wrote beside ${request.streamId} without writing to it`);
         if (!ledger) return { body, version, replayed: false };
         const earlier = await this.store.findLedgerEntry(context.tenantId, ledger.commandId);
         if (earlier) return this.replay(earlier, ledger.payloadHash, ledger.commandId);
@@ -97,25 +117,49 @@ export class CommandPipeline {
         return { body, version, replayed: false };
       }
       try {
-        const result = await this.store.appendToStream(request.streamId, this.envelope(decided, context), {
-          expected: version === 0n ? 'no_stream' : version,
-          tenantId: context.tenantId,
-          // Kept as text: jsonb would reorder keys, and a replay must answer byte for byte the same.
-          ledger: ledger && { ...ledger, result: JSON.stringify(body) },
-        });
+        const expected = (v: bigint): ExpectedVersion => (v === 0n ? 'no_stream' : v);
+        // Kept as text: jsonb would reorder keys, and a replay must answer byte for byte the same.
+        const recorded = ledger && { ...ledger, result: JSON.stringify(body) };
+        const own = this.envelope(decided, context, true);
+        const results = besideWrites.length
+          ? await this.store.appendToStreams(
+              [
+                ...besideWrites.map((other) => ({ streamId: other.streamId, events: this.envelope(other.events, context, false), expected: expected(other.version) })),
+                { streamId: request.streamId, events: own, expected: expected(version) },
+              ],
+              { tenantId: context.tenantId, ledger: recorded },
+            )
+          : [await this.store.appendToStream(request.streamId, own, { expected: expected(version), tenantId: context.tenantId, ledger: recorded })];
+        const result = results[results.length - 1];
         return { body, version: result.nextVersion, replayed: false, checkpoint: result.checkpoint };
       } catch (error) {
         if (error instanceof CommandAlreadyRecorded) return this.replay(error.record, ledger!.payloadHash, ledger!.commandId);
         if (!(error instanceof ConcurrencyError)) throw error;
         // A decision on a stream not read just now (new, or read earlier in a batch) gets one more try.
-        const firstReadNow = request.newStream || request.history ? 1 : 0;
+        const firstReadNow = request.newStream || request.history || request.alongside?.length ? 1 : 0;
         const retry = request.expectedVersion === undefined && attempt <= firstReadNow;
         if (!retry) return answeredBefore(error);
       }
     }
   }
 
-  private envelope(events: DomainEvent[], context: CommandContext): NewEvent[] {
+  /** The main stream's history and those of the streams beside it: as given on the first attempt, read afresh after. */
+  private async histories<S, E extends DomainEvent, R>(
+    request: CommandRequest<S, E, R>,
+    attempt: number,
+  ): Promise<{ history: EventEnvelope[]; beside: EventEnvelope[][] }> {
+    const alongside = request.alongside ?? [];
+    const tenantId = request.context.tenantId;
+    const known = attempt === 0 ? (request.history ?? (request.newStream ? [] : undefined)) : undefined;
+    const besideKnown = attempt === 0 && alongside.every((other) => other.history !== undefined);
+    if (known && (alongside.length === 0 || besideKnown)) return { history: known, beside: alongside.map((other) => other.history!) };
+    if (alongside.length === 0) return { history: await this.store.readStream(request.streamId, { tenantId }), beside: [] };
+    const ids = [request.streamId, ...alongside.map((other) => other.streamId)];
+    const read = await this.store.readStreams(ids, { tenantId });
+    return { history: known ?? read.get(request.streamId)!, beside: alongside.map((other) => read.get(other.streamId)!) };
+  }
+
+  private envelope(events: DomainEvent[], context: CommandContext, derivedIds: boolean): NewEvent[] {
     const metadata: EventMetadata = {
       tenantId: context.tenantId,
       actor: context.actor,
@@ -126,8 +170,9 @@ export class CommandPipeline {
       occurredAt: context.now.toISOString(),
     };
     return events.map((event, index) => ({
-      // Derived from the idempotency key so a retried append after a lost answer stores nothing twice.
-      eventId: context.commandId ? commandEventId(context.tenantId, context.commandId, index) : newId(),
+      // Derived from the idempotency key so a retried append after a lost answer stores nothing twice;
+      // streams written beside the main one decide idempotently instead, and take fresh ids.
+      eventId: derivedIds && context.commandId ? commandEventId(context.tenantId, context.commandId, index) : newId(),
       type: event.type,
       data: event.data,
       schemaVersion: this.schemas.currentVersion(event.type),

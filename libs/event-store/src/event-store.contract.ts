@@ -55,6 +55,24 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       expect((await store.readStreams([a], { tenantId: OTHER })).get(a)).toEqual([]);
     });
 
+    it('appends one decision to several streams, answering each in order, and names the stream that conflicts', async () => {
+      const [a, b, taken] = [stream(), stream(), stream()];
+      await append(b, 'no_stream');
+      const results = await store.appendToStreams(
+        [
+          { streamId: a, events: [event('test.A1'), event('test.A2')], expected: 'no_stream' },
+          { streamId: b, events: [event('test.B2')], expected: 1n },
+        ],
+        { tenantId: TENANT },
+      );
+      expect(results.map((r) => r.nextVersion)).toEqual([2n, 2n]);
+      expect(await positions(b)).toEqual([1n, 2n]);
+      await append(taken, 'no_stream');
+      const conflict = store.appendToStreams([{ streamId: taken, events: [event()], expected: 'no_stream' }], { tenantId: TENANT });
+      await expect(conflict).rejects.toMatchObject({ streamId: taken, actual: 1n });
+      await expect(conflict).rejects.toBeInstanceOf(ConcurrencyError);
+    });
+
     it('appends and reads back with 1-based positions, counts as versions, and slices by version and time', async () => {
       const id = stream();
       const written = [event('test.A', { n: 1 }), event('test.B', { n: 2 })];

@@ -36,6 +36,20 @@ export interface AppendResult {
   globalPositions: bigint[];
 }
 
+/** One stream's share of a multi-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedVersion;
+  streamType?: string;
+}
+
+export interface MultiStreamAppendOptions {
+  tenantId: string;
+  /** Written with the last stream's append, which is the one a retry's answer names. */
+  ledger?: LedgerEntry;
+}
+
 export interface ReadStreamOptions {
   tenantId: string;
   fromVersion?: bigint;
@@ -63,6 +77,13 @@ export interface LedgerRecord {
  */
 export abstract class EventStore {
   abstract appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Several streams written as one decision, each with its expected version; results in the same
+   * order. A refusal (a `ConcurrencyError` names the stream) writes nothing on PostgreSQL, where it is
+   * one transaction; adapters without multi-stream transactions append in order, the last one
+   * committing the decision.
+   */
+  abstract appendToStreams(appends: StreamAppend[], options: MultiStreamAppendOptions): Promise<AppendResult[]>;
   abstract readStream(streamId: string, options: ReadStreamOptions): Promise<EventEnvelope[]>;
   abstract readAll(after: string, limit: number): Promise<ReadAllBatch>;
 

@@ -6,7 +6,17 @@ import {
 
 import type { EventEnvelope, EventMetadata, NewEvent, StoredEvent } from '../envelope';
 import { ConcurrencyError, IdempotencyKeyReused } from '../errors';
-import { EventStore, type AppendOptions, type AppendResult, type LedgerEntry, type LedgerRecord, type ReadAllBatch, type ReadStreamOptions } from '../event-store.port';
+import {
+  EventStore,
+  type AppendOptions,
+  type AppendResult,
+  type LedgerEntry,
+  type LedgerRecord,
+  type MultiStreamAppendOptions,
+  type ReadAllBatch,
+  type ReadStreamOptions,
+  type StreamAppend,
+} from '../event-store.port';
 import { CommandAlreadyRecorded, commandEventId } from '../idempotency';
 import { EventSchemaRegistry } from '../upcasters';
 import { EsdbLedger } from './esdb-ledger';
@@ -95,6 +105,27 @@ export class EsdbEventStore extends EventStore {
       // The events of one append share the commit record, so they share its commit position.
       globalPositions: events.map(() => appended.position.commit),
     };
+  }
+
+  /**
+   * EventStoreDB (the client this adapter uses) has no multi-stream transaction: the streams are
+   * appended in order and the last, with the ledger entry, commits the decision. A retry re-decides
+   * on what the earlier parts left, so callers keep those parts idempotent.
+   */
+  async appendToStreams(appends: StreamAppend[], options: MultiStreamAppendOptions): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const [index, append] of appends.entries()) {
+      const last = index === appends.length - 1;
+      results.push(
+        await this.appendToStream(append.streamId, append.events, {
+          expected: append.expected,
+          tenantId: options.tenantId,
+          streamType: append.streamType,
+          ledger: last ? options.ledger : undefined,
+        }),
+      );
+    }
+    return results;
   }
 
   private appendedAt(result: EsdbAppendResult): { nextVersion: bigint; position: Position } {

@@ -99,4 +99,43 @@ describe('PgEventStore batching concurrent appends and reads', () => {
     expect(both.get(stream)).toHaveLength(2);
     expect(both.get('test-absent')).toEqual([]);
   });
+
+  describe('appending to several streams as one decision', () => {
+    const twoStreams = () => [`test-${newId()}`, `test-${newId()}`];
+
+    it.each([
+      ['on its own', false],
+      ['inside a batch', true],
+    ])('writes nothing when its last stream conflicts (%s), and names that stream', async (_case, batched) => {
+      const [first, second] = twoStreams();
+      await store.appendToStream(second, [event()], { expected: 'no_stream', tenantId: TENANT });
+      const ahead = batched ? lone() : undefined;
+      const attempt = store.appendToStreams(
+        [
+          { streamId: first, events: [event()], expected: 'no_stream' },
+          { streamId: second, events: [event()], expected: 'no_stream' },
+        ],
+        { tenantId: TENANT },
+      );
+      const [refusal] = await Promise.allSettled([attempt, ...(batched ? [lone(), ahead] : [])]);
+      expect(refusal.status).toBe('rejected');
+      expect((refusal as PromiseRejectedResult).reason).toMatchObject({ streamId: second, actual: 1n });
+      expect(await store.readStream(first, { tenantId: TENANT })).toEqual([]);
+    });
+
+    it('commits every stream in one transaction and files the ledger entry under the last', async () => {
+      const [first, second] = twoStreams();
+      const ledger = { commandId: newId(), commandType: 'test.Both', payloadHash: payloadHash({ both: true }), result: '{"done":true}' };
+      const results = await store.appendToStreams(
+        [
+          { streamId: first, events: [event(), event()], expected: 'no_stream' },
+          { streamId: second, events: [event()], expected: 'no_stream' },
+        ],
+        { tenantId: TENANT, ledger },
+      );
+      expect(results.map((r) => r.nextVersion)).toEqual([2n, 1n]);
+      expect(xidOf(results[0].checkpoint)).toBe(xidOf(results[1].checkpoint));
+      expect((await store.findLedgerEntry(TENANT, ledger.commandId))?.result).toMatchObject({ streamId: second, version: '1' });
+    });
+  });
 });

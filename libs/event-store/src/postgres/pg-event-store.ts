@@ -4,7 +4,17 @@ import { canonicalJson } from '@revcycle/kernel';
 
 import type { EventEnvelope, EventMetadata, NewEvent, StoredEvent } from '../envelope';
 import { ConcurrencyError, DuplicateEventError, IdempotencyKeyReused } from '../errors';
-import type { AppendOptions, AppendResult, ExpectedVersion, LedgerRecord, ReadAllBatch, ReadStreamOptions, SqlConnection } from '../event-store.port';
+import type {
+  AppendOptions,
+  AppendResult,
+  ExpectedVersion,
+  LedgerRecord,
+  MultiStreamAppendOptions,
+  ReadAllBatch,
+  ReadStreamOptions,
+  SqlConnection,
+  StreamAppend,
+} from '../event-store.port';
 import { EventStore } from '../event-store.port';
 import { CommandAlreadyRecorded } from '../idempotency';
 import { EventSchemaRegistry } from '../upcasters';
@@ -61,14 +71,19 @@ export interface AppendBatching {
 
 const DEFAULT_BATCHING: AppendBatching = { concurrency: 2, maxBatch: 32 };
 
-/** One append as the database functions take it. */
-interface AppendCall {
-  tenant: string;
+/** One stream's part of an append, as the database functions take it. */
+interface AppendPart {
   stream: string;
   streamType: string;
   expected: string;
-  /** JSON array of the events' canonical texts. */
+  /** JSON array of the events' canonical texts: hashed as sent, parsed into columns by the function. */
   events: string;
+}
+
+/** One command's append: one or more parts that commit together, the ledger entry with the last. */
+interface AppendCall {
+  tenant: string;
+  parts: AppendPart[];
   commandId: string | null;
   commandType: string | null;
   payloadHash: Buffer | null;
@@ -88,8 +103,10 @@ interface StreamsRead {
   streamIds: string[];
 }
 
-/** What the database said about one append of a batch: its row or its error. */
-type AppendAnswer = { row: AppendRow } | { failure: Error & { code: string; detail?: string; constraint?: string } };
+type AppendFailure = Error & { code: string; detail?: string; constraint?: string; part?: number };
+
+/** What the database said about one call of a batch: a row per part, or the error of the part that failed. */
+type AppendAnswer = { rows: AppendRow[] } | { failure: AppendFailure };
 
 /** Deadlocks and serialization failures concern the whole transaction, not the item: retried alone. */
 const RETRY_ALONE = new Set(['40P01', '40001']);
@@ -118,86 +135,117 @@ export class PgEventStore extends EventStore {
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const call = this.callFor([{ streamId, events, expected: options.expected, streamType: options.streamType }], options);
+    // An append inside the caller's transaction must use that transaction; the others may share one.
+    const run = options.connection ? settle(this.appendAlone(options.connection, call)) : this.batcher.submit(call);
+    const [result] = await this.finish(run, [{ streamId, events, expected: options.expected }], options, !options.connection);
+    return result;
+  }
+
+  async appendToStreams(appends: StreamAppend[], options: MultiStreamAppendOptions): Promise<AppendResult[]> {
+    if (appends.length === 0) throw new Error('A multi-stream append needs at least one stream');
+    return this.finish(this.batcher.submit(this.callFor(appends, options)), appends, options, true);
+  }
+
+  private callFor(appends: StreamAppend[], options: MultiStreamAppendOptions): AppendCall {
     const ledger = options.ledger;
-    const call: AppendCall = {
+    return {
       tenant: options.tenantId,
-      stream: streamId,
-      streamType: options.streamType ?? streamId.split('-')[0],
-      expected: expectedText(options.expected),
-      // One json array of the canonical texts: hashed as sent, parsed into columns by the function.
-      events: `[${events.map((e) => canonicalEventText(options.tenantId, streamId, e)).join(',')}]`,
+      parts: appends.map(({ streamId, events, expected, streamType }) => ({
+        stream: streamId,
+        streamType: streamType ?? streamId.split('-')[0],
+        expected: expectedText(expected),
+        events: `[${events.map((e) => canonicalEventText(options.tenantId, streamId, e)).join(',')}]`,
+      })),
       commandId: ledger?.commandId ?? null,
       commandType: ledger?.commandType ?? null,
       payloadHash: ledger?.payloadHash ?? null,
       result: ledger ? JSON.stringify(ledger.result ?? null) : null,
     };
+  }
+
+  private async finish(run: Promise<AppendAnswer>, appends: StreamAppend[], options: MultiStreamAppendOptions, shared: boolean): Promise<AppendResult[]> {
     const started = process.hrtime.bigint();
-    try {
-      // An append inside the caller's transaction must use that transaction; the others may share one.
-      const row = options.connection ? await this.appendAlone(options.connection, call) : answered(await this.batcher.submit(call));
-      this.hooks.appendSeconds?.(Number(process.hrtime.bigint() - started) / 1e9);
-      if (!options.connection) this.hooks.appended?.();
+    const answer = await run;
+    if ('failure' in answer) return this.explainAppendFailure(answer.failure, appends, options);
+    this.hooks.appendSeconds?.(Number(process.hrtime.bigint() - started) / 1e9);
+    if (shared) this.hooks.appended?.();
+    return answer.rows.map((row) => {
       const positions = row.positions.map(BigInt);
       return {
         nextVersion: BigInt(row.next_version),
         globalPositions: positions,
         checkpoint: formatPgCheckpoint({ xid: BigInt(row.xid), gp: positions[positions.length - 1] }),
       };
-    } catch (error) {
-      return this.explainAppendFailure(error, streamId, events, options);
-    }
+    });
   }
 
-  private async appendAlone(db: Pool | SqlConnection, call: AppendCall): Promise<AppendRow> {
+  /** A single-stream call on its own: the plain append function, no subtransaction. */
+  private async appendAlone(db: Pool | SqlConnection, call: AppendCall): Promise<AppendRow[]> {
+    if (call.parts.length > 1) {
+      const [answer] = await this.appendItems(db, [call]);
+      if ('failure' in answer) throw answer.failure;
+      return answer.rows;
+    }
+    const [part] = call.parts;
     const { rows } = await db.query(
       `SELECT next_version, xid::text AS xid, positions
          FROM event_store.append_to_stream($1, $2, $3, $4, $5::json, $6, $7, $8, $9::jsonb)`,
-      [call.tenant, call.stream, call.streamType, call.expected, call.events, call.commandId, call.commandType, call.payloadHash, call.result],
+      [call.tenant, part.stream, part.streamType, part.expected, part.events, call.commandId, call.commandType, call.payloadHash, call.result],
     );
-    return rows[0] as AppendRow;
+    return rows as AppendRow[];
+  }
+
+  private async appendBatch(calls: AppendCall[]): Promise<AppendAnswer[]> {
+    if (calls.length === 1) return [await settle(this.appendAlone(this.pool, calls[0]))];
+    const answers = await this.appendItems(this.pool, calls);
+    for (const [index, answer] of answers.entries()) {
+      if ('failure' in answer && RETRY_ALONE.has(answer.failure.code)) answers[index] = await settle(this.appendAlone(this.pool, calls[index]));
+    }
+    return answers;
   }
 
   /**
-   * Appends that queued together, in one transaction. Items go in stream order, so two batches lock
+   * Calls that queued together, in one transaction. Items go in stream order, so two batches lock
    * stream rows in the same order and cannot deadlock each other.
    */
-  private async appendBatch(calls: AppendCall[]): Promise<AppendAnswer[]> {
-    if (calls.length === 1) {
-      return [await settle(this.appendAlone(this.pool, calls[0]))];
-    }
-    const order = calls.map((_, index) => index).sort((a, b) => compareStreams(calls[a], calls[b]));
+  private async appendItems(db: Pool | SqlConnection, calls: AppendCall[]): Promise<AppendAnswer[]> {
+    const order = calls.map((_, index) => index).sort((a, b) => compareCalls(calls[a], calls[b]));
     const items = order.map((index) => {
-      const { payloadHash, events, result, ...rest } = calls[index];
-      return `{"payloadHash":${JSON.stringify(payloadHash?.toString('hex') ?? null)},"events":${events},"result":${result ?? 'null'},${JSON.stringify(rest).slice(1)}`;
+      const { payloadHash, parts, result, ...rest } = calls[index];
+      const partTexts = parts.map(({ events, ...part }) => `{"events":${events},${JSON.stringify(part).slice(1)}`);
+      return `{"payloadHash":${JSON.stringify(payloadHash?.toString('hex') ?? null)},"parts":[${partTexts.join(',')}],"result":${result ?? 'null'},${JSON.stringify(rest).slice(1)}`;
     });
-    const { rows } = await this.pool.query<AppendRow & { item: number; error_code: string | null; error_detail: string | null; error_constraint: string | null }>(
-      `SELECT item, next_version, xid::text AS xid, positions, error_code, error_detail, error_constraint
+    const { rows } = await db.query(
+      `SELECT item, part, next_version, xid::text AS xid, positions, error_code, error_detail, error_constraint
          FROM event_store.append_batch($1::json)`,
       [`[${items.join(',')}]`],
     );
-    const answers = new Array<AppendAnswer>(calls.length);
-    for (const row of rows) {
+    const answers = calls.map((): AppendAnswer => ({ rows: [] }));
+    for (const row of rows as Array<AppendRow & { item: number; part: number; error_code: string | null; error_detail: string | null; error_constraint: string | null }>) {
       const index = order[row.item - 1];
-      if (row.error_code === null) {
-        answers[index] = { row };
-      } else if (RETRY_ALONE.has(row.error_code)) {
-        answers[index] = await settle(this.appendAlone(this.pool, calls[index]));
-      } else {
-        const failure = Object.assign(new Error(`append refused with SQLSTATE ${row.error_code}`), {
-          code: row.error_code,
-          detail: row.error_detail ?? undefined,
-          constraint: row.error_constraint ?? undefined,
-        });
-        answers[index] = { failure };
+      const answer = answers[index];
+      if (row.error_code !== null) {
+        answers[index] = {
+          failure: Object.assign(new Error(`append refused with SQLSTATE ${row.error_code}`), {
+            code: row.error_code,
+            detail: row.error_detail ?? undefined,
+            constraint: row.error_constraint ?? undefined,
+            part: row.part - 1,
+          }),
+        };
+      } else if ('rows' in answer) {
+        answer.rows.push(row);
       }
     }
     return answers;
   }
 
-  private async explainAppendFailure(error: unknown, streamId: string, events: NewEvent[], options: AppendOptions): Promise<never> {
-    const pgError = error as { code?: string; detail?: string; constraint?: string };
+  private async explainAppendFailure(error: unknown, appends: StreamAppend[], options: MultiStreamAppendOptions): Promise<never> {
+    const pgError = error as { code?: string; detail?: string; constraint?: string; part?: number };
+    const failed = appends[pgError.part ?? 0] ?? appends[0];
     if (pgError.code === 'ES001') {
-      throw new ConcurrencyError(streamId, expectedText(options.expected), BigInt(pgError.detail ?? '0'));
+      throw new ConcurrencyError(failed.streamId, expectedText(failed.expected), BigInt(pgError.detail ?? '0'));
     }
     // A retry of a command that already committed collides on the ledger key or, having read the
     // newer stream, on its derived event ids: either way the ledger holds the answer.
@@ -207,7 +255,7 @@ export class PgEventStore extends EventStore {
       if (record) throw new CommandAlreadyRecorded(record);
     }
     if (pgError.code === '23505' && pgError.constraint === 'events_event_id_key') {
-      throw new DuplicateEventError(events[0]?.eventId ?? 'unknown');
+      throw new DuplicateEventError(failed.events[0]?.eventId ?? 'unknown');
     }
     throw error;
   }
@@ -323,19 +371,15 @@ export class PgEventStore extends EventStore {
   }
 }
 
-function settle(append: Promise<AppendRow>): Promise<AppendAnswer> {
+function settle(append: Promise<AppendRow[]>): Promise<AppendAnswer> {
   return append.then(
-    (row) => ({ row }),
-    (failure: Error & { code: string }) => ({ failure }),
+    (rows) => ({ rows }),
+    (failure: AppendFailure) => ({ failure }),
   );
 }
 
-function answered(answer: AppendAnswer): AppendRow {
-  if ('failure' in answer) throw answer.failure;
-  return answer.row;
-}
-
-function compareStreams(a: AppendCall, b: AppendCall): number {
-  if (a.tenant !== b.tenant) return a.tenant < b.tenant ? -1 : 1;
-  return a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0;
+function compareCalls(a: AppendCall, b: AppendCall): number {
+  const keyA = `${a.tenant}\u0000${a.parts[0].stream}`;
+  const keyB = `${b.tenant}\u0000${b.parts[0].stream}`;
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }

@@ -26,8 +26,9 @@ export class BookAppointmentMessage extends Command<CommandOutcome<BookingAccept
 }
 
 /**
- * Checks references and times, holds the provider's time (the race is decided there), then writes
- * the appointment. Warnings travel in the response and the idempotency ledger, so a retry sees them.
+ * Checks references and times, then writes the appointment and holds the provider's time in one
+ * append (all or nothing): the race for a slot is decided by the calendar stream's version. Warnings
+ * travel in the response and the idempotency ledger, so a retry sees them.
  */
 @CommandHandler(BookAppointmentMessage)
 export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMessage> {
@@ -44,13 +45,7 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
     const prepared = await this.prepare(context, appointmentId, booking).catch((refusal: unknown) =>
       this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
     );
-    if (prepared) {
-      const slot = { appointmentId, start: booking.start, end: booking.end };
-      // Refused as an id clash when this key already booked another slot: the ledger then answers (key reused).
-      await this.calendar.reserve(context, booking.providerId, [slot], 'book', { known: prepared.calendar }).catch((refusal: unknown) =>
-        this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
-      );
-    }
+    const slot = { appointmentId, start: booking.start, end: booking.end };
     let warnings: BookingWarning[] = [];
     return this.pipeline.handle({
       streamId: appointmentStreamId(appointmentId),
@@ -59,6 +54,8 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
       commandType: 'scheduling.BookAppointment',
       payload: booking,
       newStream: true,
+      // Refused as an id clash when this key already booked another slot: the ledger then answers (key reused).
+      alongside: prepared ? this.calendar.besideNewAppointment(context, booking.providerId, slot, prepared.calendar) : [],
       decide: (state) => {
         if (!prepared) throw new AppointmentAlreadyBooked(appointmentId);
         // Deciding is pure: on the fresh stream it is the decision already taken while preparing.

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
-import { CommandPipeline, type EventEnvelope } from '@revcycle/event-store';
+import { CommandPipeline, type AlongsideStream, type EventEnvelope } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
 
 import { AppointmentAlreadyBooked } from '../../appointment/appointment.errors';
 import { deciders } from '../../scheduling-streams';
 import { decideReleaseProviderTime } from '../release-provider-time/release-provider-time.command';
-import type { ProviderTimeSlot } from '../provider-calendar.events';
-import { calendarMonthsOf, providerCalendarStreamId } from '../provider-calendar.state';
+import type { ProviderTimeReserved, ProviderTimeSlot } from '../provider-calendar.events';
+import { calendarMonthsOf, providerCalendarStreamId, type ProviderCalendarState } from '../provider-calendar.state';
 import { decideReserveProviderTime } from './reserve-provider-time.command';
 
 /** A month's calendar stream as the caller already read it, batched with its other reads. */
@@ -17,9 +17,10 @@ export interface KnownCalendarMonth {
 }
 
 /**
- * The first step of booking, rescheduling and series: hold the time in the provider's monthly
- * calendar streams, where the no-double-booking rule is decided atomically. A new booking may not
- * move time already held under its appointment id (an id clash, not a reschedule).
+ * Holds time in the provider's monthly calendar streams, where the no-double-booking rule is decided
+ * by the stream version: beside a new appointment in the same append, or as the first step of
+ * rescheduling and series. A new booking may not move time already held under its appointment id
+ * (an id clash, not a reschedule).
  *
  * No ledger entry of its own: the decision is idempotent by itself (the same slot for the same
  * appointment writes nothing), so a retry re-decides to nothing and the request's key is answered
@@ -72,6 +73,19 @@ export class ReserveProviderTimeHandler {
     });
   }
 
+  /**
+   * A new appointment's time, held in the same append as the appointment itself (all or nothing, so
+   * no time is ever held for an appointment that was not written): one calendar stream per month.
+   */
+  besideNewAppointment(context: CommandContext, providerId: string, slot: ProviderTimeSlot, known?: KnownCalendarMonth): AlongsideStream[] {
+    return calendarMonthsOf(slot).map((month) => ({
+      streamId: providerCalendarStreamId(providerId, month),
+      decider: deciders.providerCalendar,
+      history: known?.month === month ? known.history : undefined,
+      decide: (state: ProviderCalendarState) => decideHold(context, providerId, [slot], 'book', state),
+    }));
+  }
+
   private async reserveMonth(
     context: CommandContext,
     providerId: string,
@@ -87,16 +101,25 @@ export class ReserveProviderTimeHandler {
       commandType: 'scheduling.ReserveProviderTime',
       payload: { providerId, month, slots },
       history,
-      decide: (state) => {
-        const held = state.status === 'active' ? state.reservations : {};
-        const moved = slots.find((slot) => {
-          const current = held[slot.appointmentId];
-          return current !== undefined && (current.start !== slot.start || current.end !== slot.end);
-        });
-        if (purpose === 'book' && moved) throw new AppointmentAlreadyBooked(moved.appointmentId);
-        return decideReserveProviderTime({ context, providerId, slots }, state);
-      },
+      decide: (state) => decideHold(context, providerId, slots, purpose, state),
       respond: ({ version }) => ({ providerId, version: version.toString() }),
     });
   }
+}
+
+/** The no-double-booking decision for one month; a new booking may not move time its id already holds. */
+function decideHold(
+  context: CommandContext,
+  providerId: string,
+  slots: ProviderTimeSlot[],
+  purpose: 'book' | 'reschedule',
+  state: ProviderCalendarState,
+): ProviderTimeReserved[] {
+  const held = state.status === 'active' ? state.reservations : {};
+  const moved = slots.find((slot) => {
+    const current = held[slot.appointmentId];
+    return current !== undefined && (current.start !== slot.start || current.end !== slot.end);
+  });
+  if (purpose === 'book' && moved) throw new AppointmentAlreadyBooked(moved.appointmentId);
+  return decideReserveProviderTime({ context, providerId, slots }, state);
 }
