@@ -211,15 +211,31 @@ export class PgEventStore extends EventStore {
    */
   private async appendItems(db: Pool | SqlConnection, calls: AppendCall[]): Promise<AppendAnswer[]> {
     const order = calls.map((_, index) => index).sort((a, b) => compareCalls(calls[a], calls[b]));
-    const items = order.map((index) => {
-      const { payloadHash, parts, result, ...rest } = calls[index];
-      const partTexts = parts.map(({ events, ...part }) => `{"events":${events},${JSON.stringify(part).slice(1)}`);
-      return `{"payloadHash":${JSON.stringify(payloadHash?.toString('hex') ?? null)},"parts":[${partTexts.join(',')}],"result":${result ?? 'null'},${JSON.stringify(rest).slice(1)}`;
-    });
+    const sorted = order.map((index) => calls[index]);
+    const parts = sorted.flatMap((call) => call.parts);
+    const firstParts: number[] = [];
+    let next = 1;
+    for (const call of sorted) {
+      firstParts.push(next);
+      next += call.parts.length;
+    }
     const { rows } = await db.query(
       `SELECT item, part, next_version, xid::text AS xid, positions, error_code, error_detail, error_constraint
-         FROM event_store.append_batch($1::json)`,
-      [`[${items.join(',')}]`],
+         FROM event_store.append_batch($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bytea[], $7::jsonb[],
+                                       $8::text[], $9::text[], $10::text[], $11::json[])`,
+      [
+        sorted.map((call) => call.tenant),
+        firstParts,
+        sorted.map((call) => call.parts.length),
+        sorted.map((call) => call.commandId),
+        sorted.map((call) => call.commandType),
+        sorted.map((call) => call.payloadHash),
+        sorted.map((call) => call.result),
+        parts.map((part) => part.stream),
+        parts.map((part) => part.streamType),
+        parts.map((part) => part.expected),
+        parts.map((part) => part.events),
+      ],
     );
     const answers = calls.map((): AppendAnswer => ({ rows: [] }));
     for (const row of rows as Array<AppendRow & { item: number; part: number; error_code: string | null; error_detail: string | null; error_constraint: string | null }>) {
