@@ -160,15 +160,18 @@ export class CommandPipeline {
   }
 
   private envelope(events: DomainEvent[], context: CommandContext, derivedIds: boolean): NewEvent[] {
-    const metadata: EventMetadata = {
-      tenantId: context.tenantId,
-      actor: context.actor,
-      correlationId: context.correlationId,
-      causationId: context.causationId,
-      commandId: context.commandId,
-      requestId: context.requestId,
-      occurredAt: context.now.toISOString(),
-    };
+    // A plain copy without undefined fields, shared by the command's events (stored events are never mutated).
+    const metadata = JSON.parse(
+      JSON.stringify({
+        tenantId: context.tenantId,
+        actor: context.actor,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        commandId: context.commandId,
+        requestId: context.requestId,
+        occurredAt: context.now.toISOString(),
+      } satisfies EventMetadata),
+    ) as EventMetadata;
     return events.map((event, index) => ({
       // Derived from the idempotency key so a retried append after a lost answer stores nothing twice;
       // streams written beside the main one decide idempotently instead, and take fresh ids.
@@ -176,7 +179,7 @@ export class CommandPipeline {
       type: event.type,
       data: event.data,
       schemaVersion: this.schemas.currentVersion(event.type),
-      metadata: JSON.parse(JSON.stringify(metadata)) as EventMetadata,
+      metadata,
     }));
   }
 

@@ -17,11 +17,22 @@ export function canonicalJson(value: unknown): string {
     case 'bigint':
       return JSON.stringify(value.toString());
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+      // Built in one pass: every event appended is serialised here, on the request path.
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalJson(value[i] ?? null);
+        return `${text}]`;
+      }
+      const record = value as Record<string, unknown>;
+      // The default sort orders strings by UTF-16 code units, as RFC 8785 asks.
+      const keys = Object.keys(record).sort();
+      let text = '{';
+      for (const key of keys) {
+        const item = record[key];
+        if (item === undefined) continue;
+        text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(item)}`;
+      }
+      return `${text}}`;
     }
     default:
       throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);

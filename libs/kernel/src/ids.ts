@@ -14,13 +14,16 @@ export function isUuid(value: unknown): value is string {
 
 /** The DNS namespace of RFC 9562 §6.6, used as the root for our name-based ids. */
 const ROOT_NAMESPACE = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
+const namespaceToBytes = (namespace: string) => Buffer.from(namespace.replace(/-/g, ''), 'hex');
+/** Parsed once: every command derives several ids from it. */
+const ROOT_BYTES = namespaceToBytes(ROOT_NAMESPACE);
 
 /**
  * Name-based UUID (version 5, RFC 9562 §5.5). Policies derive command ids from their name and the
  * source event id so a redelivered event never issues a second command.
  */
 export function uuidV5(name: string, namespace: string = ROOT_NAMESPACE): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const ns = namespace === ROOT_NAMESPACE ? ROOT_BYTES : namespaceToBytes(namespace);
   const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
