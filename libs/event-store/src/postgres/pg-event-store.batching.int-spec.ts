@@ -138,4 +138,15 @@ describe('PgEventStore batching concurrent appends and reads', () => {
       expect((await store.findLedgerEntry(TENANT, ledger.commandId))?.result).toMatchObject({ streamId: second, version: '1' });
     });
   });
+
+  it('answers a repeated read with everything appended since, by this store or any other', async () => {
+    const stream = `test-${newId()}`;
+    const elsewhere = new PgEventStore(db.appPool);
+    await store.appendToStream(stream, [event()], { expected: 'no_stream', tenantId: TENANT });
+    expect(await store.readStream(stream, { tenantId: TENANT })).toHaveLength(1);
+    await elsewhere.appendToStream(stream, [event(), event()], { expected: 1n, tenantId: TENANT });
+    const again = await store.readStreams([stream], { tenantId: TENANT });
+    expect(again.get(stream)!.map((e) => e.streamPosition)).toEqual([1n, 2n, 3n]);
+    expect(await store.readStream(stream, { tenantId: 'practice-b' })).toEqual([]);
+  });
 });

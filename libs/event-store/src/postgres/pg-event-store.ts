@@ -20,6 +20,7 @@ import { CommandAlreadyRecorded } from '../idempotency';
 import { EventSchemaRegistry } from '../upcasters';
 import { formatPgCheckpoint, parsePgCheckpoint, PG_START } from './pg-checkpoint';
 import { Batcher } from './batcher';
+import { DEFAULT_HISTORY_LIMITS, StreamHistoryCache, type StreamHistoryLimits } from './stream-history-cache';
 
 interface EventRow {
   global_position: string;
@@ -121,15 +122,18 @@ const expectedText = (expected: ExpectedVersion): string => (typeof expected ===
 export class PgEventStore extends EventStore {
   readonly start = PG_START;
   private readonly batcher: Batcher<AppendCall, AppendAnswer>;
-  private readonly reads: Batcher<StreamsRead, EventRow[][]>;
+  private readonly reads: Batcher<StreamsRead, EventEnvelope[][]>;
+  private readonly histories: StreamHistoryCache;
 
   constructor(
     private readonly pool: Pool,
     private readonly schemas: EventSchemaRegistry = new EventSchemaRegistry(),
     private readonly hooks: AppendHooks = {},
     batching: AppendBatching = DEFAULT_BATCHING,
+    historyLimits: StreamHistoryLimits = DEFAULT_HISTORY_LIMITS,
   ) {
     super();
+    this.histories = new StreamHistoryCache(historyLimits);
     this.batcher = new Batcher((calls) => this.appendBatch(calls), batching.concurrency, batching.maxBatch);
     this.reads = new Batcher((requests) => this.readBatch(requests), batching.concurrency, batching.maxBatch);
   }
@@ -278,8 +282,8 @@ export class PgEventStore extends EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions): Promise<EventEnvelope[]> {
     if (options.fromVersion === undefined && options.toVersion === undefined && options.asOf === undefined) {
-      const [rows] = await this.reads.submit({ tenantId: options.tenantId, streamIds: [streamId] });
-      return rows.map((row) => this.toEnvelope(row));
+      const [history] = await this.reads.submit({ tenantId: options.tenantId, streamIds: [streamId] });
+      return history;
     }
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM event_store.events
@@ -294,34 +298,39 @@ export class PgEventStore extends EventStore {
   /** One round trip for all of them, shared with other commands' reads that queue meanwhile. */
   override async readStreams(streamIds: string[], options: { tenantId: string }): Promise<Map<string, EventEnvelope[]>> {
     const streams = await this.reads.submit({ tenantId: options.tenantId, streamIds });
-    return new Map(streamIds.map((id, index) => [id, streams[index].map((row) => this.toEnvelope(row))]));
+    return new Map(streamIds.map((id, index) => [id, streams[index]]));
   }
 
-  /** Whole streams for several requests in one query; each request gets its streams' rows in order. */
-  private async readBatch(requests: StreamsRead[]): Promise<EventRow[][][]> {
-    const tenants: string[] = [];
-    const ids: string[] = [];
-    for (const request of requests) {
-      for (const id of request.streamIds) {
-        tenants.push(request.tenantId);
-        ids.push(id);
+  /**
+   * Whole streams for several requests in one query. Streams read before are asked only for their
+   * newer events; each request gets its own copy of each history.
+   */
+  private async readBatch(requests: StreamsRead[]): Promise<EventEnvelope[][][]> {
+    const known = new Map<string, { tenantId: string; streamId: string; held: readonly EventEnvelope[] }>();
+    for (const { tenantId, streamIds } of requests) {
+      for (const streamId of streamIds) {
+        const key = historyKey(tenantId, streamId);
+        if (!known.has(key)) known.set(key, { tenantId, streamId, held: this.histories.get(key) });
       }
     }
+    const wanted = [...known.values()];
     const { rows } = await this.pool.query<EventRow & { tenant_id: string }>(
       `SELECT tenant_id, ${COLUMNS}
-         FROM (SELECT DISTINCT t, s FROM unnest($1::text[], $2::text[]) AS w(t, s)) w
-         JOIN event_store.events e ON e.tenant_id = w.t AND e.stream_id = w.s
+         FROM unnest($1::text[], $2::text[], $3::bigint[]) AS w(t, s, after)
+         JOIN event_store.events e ON e.tenant_id = w.t AND e.stream_id = w.s AND e.stream_position > w.after
         ORDER BY tenant_id, stream_id, stream_position`,
-      [tenants, ids],
+      [wanted.map((w) => w.tenantId), wanted.map((w) => w.streamId), wanted.map((w) => w.held.length)],
     );
-    const byStream = new Map<string, EventRow[]>();
+    const newer = new Map<string, EventEnvelope[]>();
     for (const row of rows) {
-      const key = `${row.tenant_id}\u0000${row.stream_id}`;
-      const list = byStream.get(key);
-      if (list) list.push(row);
-      else byStream.set(key, [row]);
+      const key = historyKey(row.tenant_id, row.stream_id);
+      const list = newer.get(key);
+      if (list) list.push(this.toEnvelope(row));
+      else newer.set(key, [this.toEnvelope(row)]);
     }
-    return requests.map((request) => request.streamIds.map((id) => byStream.get(`${request.tenantId}\u0000${id}`) ?? []));
+    const full = new Map<string, EventEnvelope[]>();
+    for (const [key, { held }] of known) full.set(key, this.histories.extend(key, held, newer.get(key) ?? []));
+    return requests.map(({ tenantId, streamIds }) => streamIds.map((id) => [...full.get(historyKey(tenantId, id))!]));
   }
 
   async readAll(after: string, limit: number): Promise<ReadAllBatch> {
@@ -399,3 +408,5 @@ function compareCalls(a: AppendCall, b: AppendCall): number {
   const keyB = `${b.tenant}\u0000${b.parts[0].stream}`;
   return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
+
+const historyKey = (tenantId: string, streamId: string) => `${tenantId}\u0000${streamId}`;
