@@ -87,7 +87,7 @@ export class CommandPipeline {
     };
     for (let attempt = 0; ; attempt++) {
       const { history, beside } = await this.histories(request, attempt);
-      const version = history.length ? history[history.length - 1].streamPosition : 0n;
+      const version = versionOf(history);
       if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
         return answeredBefore(new ConcurrencyError(request.streamId, request.expectedVersion.toString(), version));
       }
@@ -99,7 +99,7 @@ export class CommandPipeline {
         besideDecided = (request.alongside ?? []).map((other, index) => {
           const events = beside[index];
           const otherState = events.reduce((s, e) => other.decider.evolve(s, e), other.decider.initialState);
-          return { streamId: other.streamId, version: events.length ? events[events.length - 1].streamPosition : 0n, events: other.decide(otherState) };
+          return { streamId: other.streamId, version: versionOf(events), events: other.decide(otherState) };
         });
       } catch (refusal) {
         if (!(refusal instanceof DomainError)) throw refusal;
@@ -188,4 +188,9 @@ export class CommandPipeline {
     const stored = record.result as StoredResult;
     return { body: JSON.parse(stored.body as string) as R, version: BigInt(stored.version ?? '0'), replayed: true };
   }
+}
+
+/** A stream's version is the position of its last event (0 when empty). */
+function versionOf(history: EventEnvelope[]): bigint {
+  return history.length ? history[history.length - 1].streamPosition : 0n;
 }

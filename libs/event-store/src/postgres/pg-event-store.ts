@@ -139,10 +139,11 @@ export class PgEventStore extends EventStore {
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const call = this.callFor([{ streamId, events, expected: options.expected, streamType: options.streamType }], options);
+    const appends = [{ streamId, events, expected: options.expected, streamType: options.streamType }];
+    const call = this.callFor(appends, options);
     // An append inside the caller's transaction must use that transaction; the others may share one.
     const run = options.connection ? settle(this.appendAlone(options.connection, call)) : this.batcher.submit(call);
-    const [result] = await this.finish(run, [{ streamId, events, expected: options.expected }], options, !options.connection);
+    const [result] = await this.finish(run, appends, options, !options.connection);
     return result;
   }
 
@@ -403,10 +404,10 @@ function settle(append: Promise<AppendRow[]>): Promise<AppendAnswer> {
   );
 }
 
+const historyKey = (tenantId: string, streamId: string) => `${tenantId}\u0000${streamId}`;
+
 function compareCalls(a: AppendCall, b: AppendCall): number {
-  const keyA = `${a.tenant}\u0000${a.parts[0].stream}`;
-  const keyB = `${b.tenant}\u0000${b.parts[0].stream}`;
+  const keyA = historyKey(a.tenant, a.parts[0].stream);
+  const keyB = historyKey(b.tenant, b.parts[0].stream);
   return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
-
-const historyKey = (tenantId: string, streamId: string) => `${tenantId}\u0000${streamId}`;

@@ -35,7 +35,7 @@ export class StreamHistoryCache {
    * extended it) keeps whichever history is longer and consistent; the result is the full history.
    */
   extend(key: string, from: readonly EventEnvelope[], newer: EventEnvelope[]): EventEnvelope[] {
-    const history = newer.length === 0 ? [...from] : [...from, ...newer];
+    const history = [...from, ...newer];
     const current = this.held.get(key);
     if (current && current.length >= history.length) return history;
     if (current) this.forget(key);
