@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import { DatabaseError, type Pool, type PoolClient } from 'pg';
 
 import { canonicalJson } from '@revcycle/kernel';
 
@@ -77,8 +77,9 @@ interface AppendPart {
   stream: string;
   streamType: string;
   expected: string;
-  /** JSON array of the events' canonical texts: hashed as sent, parsed into columns by the function. */
-  events: string;
+  /** The events' canonical texts: hashed as sent, parsed into columns by the database. */
+  texts: string[];
+  eventIds: string[];
 }
 
 /** One command's append: one or more parts that commit together, the ledger entry with the last. */
@@ -160,7 +161,8 @@ export class PgEventStore extends EventStore {
         stream: streamId,
         streamType: streamType ?? streamId.split('-')[0],
         expected: expectedText(expected),
-        events: `[${events.map((e) => canonicalEventText(options.tenantId, streamId, e)).join(',')}]`,
+        texts: events.map((e) => canonicalEventText(options.tenantId, streamId, e)),
+        eventIds: events.map((e) => e.eventId),
       })),
       commandId: ledger?.commandId ?? null,
       commandType: ledger?.commandType ?? null,
@@ -196,18 +198,66 @@ export class PgEventStore extends EventStore {
     const { rows } = await db.query(
       `SELECT next_version, xid::text AS xid, positions
          FROM event_store.append_to_stream($1, $2, $3, $4, $5::json, $6, $7, $8, $9::jsonb)`,
-      [call.tenant, part.stream, part.streamType, part.expected, part.events, call.commandId, call.commandType, call.payloadHash, call.result],
+      [call.tenant, part.stream, part.streamType, part.expected, eventsArray(part), call.commandId, call.commandType, call.payloadHash, call.result],
     );
     return rows as AppendRow[];
   }
 
   private async appendBatch(calls: AppendCall[]): Promise<AppendAnswer[]> {
+    if (fitsOneSet(calls)) {
+      // Refused as a whole when any item is at fault; the item-by-item path below then finds which.
+      const together = await this.appendSet(calls).catch((error: unknown) => {
+        if (error instanceof DatabaseError) return undefined;
+        throw error;
+      });
+      if (together) return together;
+    }
     if (calls.length === 1) return [await settle(this.appendAlone(this.pool, calls[0]))];
     const answers = await this.appendItems(this.pool, calls);
     for (const [index, answer] of answers.entries()) {
       if ('failure' in answer && RETRY_ALONE.has(answer.failure.code)) answers[index] = await settle(this.appendAlone(this.pool, calls[index]));
     }
     return answers;
+  }
+
+  /** The whole batch as one set (see migration 0005): five statements however many items it holds. */
+  private async appendSet(calls: AppendCall[]): Promise<AppendAnswer[]> {
+    const parts = calls.flatMap((call) => call.parts.map((part) => ({ tenant: call.tenant, part })));
+    const eventPart: number[] = [];
+    parts.forEach(({ part }, index) => part.texts.forEach(() => eventPart.push(index + 1)));
+    const nextVersion = (part: AppendPart) => BigInt(exactVersion(part.expected)!) + BigInt(part.texts.length);
+    const { rows } = await this.pool.query<{ event_id: string; global_position: string; xid: string }>(
+      `SELECT event_id, global_position, xid::text AS xid
+         FROM event_store.append_set($1::text[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[],
+                                     $6::text[], $7::text[], $8::text[], $9::bigint[], $10::int[], $11::text[])`,
+      [
+        calls.map((call) => call.tenant),
+        calls.map((call) => call.commandId),
+        calls.map((call) => call.commandType),
+        calls.map((call) => call.payloadHash),
+        calls.map((call) => {
+          if (call.result === null) return null;
+          const last = call.parts[call.parts.length - 1];
+          // The same ledger record append_to_stream writes: the response, and the last part's stream and version.
+          return `{"body":${call.result},"streamId":${JSON.stringify(last.stream)},"version":"${nextVersion(last)}"}`;
+        }),
+        parts.map(({ tenant }) => tenant),
+        parts.map(({ part }) => part.stream),
+        parts.map(({ part }) => part.streamType),
+        parts.map(({ part }) => exactVersion(part.expected)),
+        eventPart,
+        parts.flatMap(({ part }) => part.texts),
+      ],
+    );
+    const positions = new Map(rows.map((row) => [row.event_id, row.global_position]));
+    const xid = rows[0].xid;
+    return calls.map((call) => ({
+      rows: call.parts.map((part) => ({
+        next_version: nextVersion(part).toString(),
+        xid,
+        positions: part.eventIds.map((id) => positions.get(id)!),
+      })),
+    }));
   }
 
   /**
@@ -239,7 +289,7 @@ export class PgEventStore extends EventStore {
         parts.map((part) => part.stream),
         parts.map((part) => part.streamType),
         parts.map((part) => part.expected),
-        parts.map((part) => part.events),
+        parts.map(eventsArray),
       ],
     );
     const answers = calls.map((): AppendAnswer => ({ rows: [] }));
@@ -405,6 +455,27 @@ function settle(append: Promise<AppendRow[]>): Promise<AppendAnswer> {
 }
 
 const historyKey = (tenantId: string, streamId: string) => `${tenantId}\u0000${streamId}`;
+
+const eventsArray = (part: AppendPart): string => `[${part.texts.join(',')}]`;
+
+/** The version a part expects as a number (0 for a new stream), or undefined for `any` / `stream_exists`. */
+function exactVersion(expected: string): string | undefined {
+  if (expected === 'no_stream') return '0';
+  return /^\d+$/.test(expected) ? expected : undefined;
+}
+
+/** Whether a batch can go as one set: exact expectations only, and no stream in two parts. */
+function fitsOneSet(calls: AppendCall[]): boolean {
+  const seen = new Set<string>();
+  for (const call of calls) {
+    for (const part of call.parts) {
+      const key = historyKey(call.tenant, part.stream);
+      if (exactVersion(part.expected) === undefined || seen.has(key)) return false;
+      seen.add(key);
+    }
+  }
+  return true;
+}
 
 function compareCalls(a: AppendCall, b: AppendCall): number {
   const keyA = historyKey(a.tenant, a.parts[0].stream);
