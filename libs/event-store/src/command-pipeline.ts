@@ -91,14 +91,14 @@ export class CommandPipeline {
       if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
         return answeredBefore(new ConcurrencyError(request.streamId, request.expectedVersion.toString(), version));
       }
-      const state = history.reduce((s, e) => request.decider.evolve(s, e as unknown as E), request.decider.initialState);
+      const state = this.store.folded.fold(context.tenantId, request.streamId, request.decider, history);
       let decided: E[];
       let besideDecided: Array<{ streamId: string; version: bigint; events: DomainEvent[] }>;
       try {
         decided = request.decide(state, version);
         besideDecided = (request.alongside ?? []).map((other, index) => {
           const events = beside[index];
-          const otherState = events.reduce((s, e) => other.decider.evolve(s, e), other.decider.initialState);
+          const otherState = this.store.folded.fold(context.tenantId, other.streamId, other.decider, events);
           return { streamId: other.streamId, version: versionOf(events), events: other.decide(otherState) };
         });
       } catch (refusal) {

@@ -1,4 +1,5 @@
 import type { EventEnvelope, NewEvent, StoredEvent } from './envelope';
+import { FoldedStates } from './folded-states';
 
 /** How the stream must stand before an append: a count of events (0 = empty) or a named state. */
 export type ExpectedVersion = 'any' | 'no_stream' | 'stream_exists' | bigint;
@@ -76,6 +77,9 @@ export interface LedgerRecord {
  * opaque strings that only the issuing adapter parses. Errors are the typed ones in `errors.ts`.
  */
 export abstract class EventStore {
+  /** States of recently read streams, so commands evolve only the events read since (see `FoldedStates`). */
+  readonly folded = new FoldedStates();
+
   abstract appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /**
    * Several streams written as one decision, each with its expected version; results in the same

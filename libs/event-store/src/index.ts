@@ -25,3 +25,4 @@ export * from './nest/consumer-host';
 export * from './nest/event-store.module';
 export * from './postgres/durability-check';
 export * from './consumers/policy-context';
+export * from './folded-states';

@@ -43,7 +43,7 @@ export class SchedulingStreams {
 
   async fold<S>(tenantId: string, streamId: string, decider: Decider<S, DomainEvent>): Promise<{ state: S; version: bigint }> {
     const events = await this.store.readStream(streamId, { tenantId });
-    const state = events.reduce((s, e) => decider.evolve(s, e), decider.initialState);
+    const state = this.store.folded.fold(tenantId, streamId, decider, events);
     return { state, version: events.length ? events[events.length - 1].streamPosition : 0n };
   }
 
@@ -78,7 +78,7 @@ export class SchedulingStreams {
     const ids = [practiceStreamId(tenantId), patientStreamId(patientId), providerStreamId(providerId)];
     if (calendarMonth) ids.push(providerCalendarStreamId(providerId, calendarMonth));
     const streams = await this.store.readStreams(ids, { tenantId });
-    const fold = <S>(id: string, decider: Decider<S, DomainEvent>): S => streams.get(id)!.reduce((s, e) => decider.evolve(s, e), decider.initialState);
+    const fold = <S>(id: string, decider: Decider<S, DomainEvent>): S => this.store.folded.fold(tenantId, id, decider, streams.get(id)!);
     const practice = fold(ids[0], deciders.practice);
     if (practice.status !== 'registered') throw new PracticeNotFound(tenantId);
     const calendar = calendarMonth ? { month: calendarMonth, history: streams.get(ids[3])! } : undefined;

@@ -6,17 +6,21 @@
 -- to append_batch, which finds the item at fault and commits its neighbours.
 --
 -- Only exact expectations take this path (0 for a new stream, otherwise the version held), and a
--- stream appears in one part of the batch at most. Events arrive in part order, each as the canonical
--- text its hash covers (same chain as append_to_stream: sha256(prev || int8send(position) || text)).
+-- stream appears in one part of the batch at most. Events arrive in part order as one json array of
+-- the canonical texts their hashes cover (json keeps each element's text as sent; same chain as
+-- append_to_stream: sha256(prev || int8send(position) || text)). One array rather than text[]: the
+-- client would otherwise escape every quote of every event into an array literal.
 CREATE OR REPLACE FUNCTION event_store.append_set(
   p_tenant text[], p_command_id text[], p_command_type text[], p_payload_hash bytea[], p_result jsonb[],
   p_part_tenant text[], p_stream text[], p_stream_type text[], p_expected bigint[],
-  p_event_part int[], p_event text[])
+  p_event_part int[], p_events json)
 RETURNS TABLE (event_id uuid, global_position bigint, xid xid8)
 LANGUAGE plpgsql AS $$
 DECLARE
   part_count int := coalesce(array_length(p_stream, 1), 0);
-  event_count int := coalesce(array_length(p_event, 1), 0);
+  event_count int := json_array_length(p_events);
+  event json;
+  i int := 0;
   existing int := 0;
   locked int := 0;
   fresh int := 0;
@@ -63,17 +67,18 @@ BEGIN
     END IF;
   END IF;
 
-  FOR i IN 1..event_count LOOP
+  FOR event IN SELECT value FROM json_array_elements(p_events) LOOP
+    i := i + 1;
     IF p_event_part[i] <> at THEN
       at := p_event_part[i];
       pos := p_expected[at];
     END IF;
     pos := pos + 1;
-    head := sha256(heads[at] || int8send(pos) || convert_to(p_event[i], 'UTF8'));
+    head := sha256(heads[at] || int8send(pos) || convert_to(event::text, 'UTF8'));
     prevs[i] := heads[at];
     hashes[i] := head;
     positions[i] := pos;
-    parsed[i] := p_event[i]::jsonb;
+    parsed[i] := event::jsonb;
     heads[at] := head;
     tops[at] := pos;
   END LOOP;
@@ -113,5 +118,5 @@ BEGIN
     SELECT i.event_id, i.global_position, pg_current_xact_id() FROM inserted i;
 END $$;
 
-REVOKE ALL ON FUNCTION event_store.append_set(text[], text[], text[], bytea[], jsonb[], text[], text[], text[], bigint[], int[], text[]) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION event_store.append_set(text[], text[], text[], bytea[], jsonb[], text[], text[], text[], bigint[], int[], text[]) TO revcycle_app;
+REVOKE ALL ON FUNCTION event_store.append_set(text[], text[], text[], bytea[], jsonb[], text[], text[], text[], bigint[], int[], json) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION event_store.append_set(text[], text[], text[], bytea[], jsonb[], text[], text[], text[], bigint[], int[], json) TO revcycle_app;

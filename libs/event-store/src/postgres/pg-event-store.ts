@@ -229,7 +229,7 @@ export class PgEventStore extends EventStore {
     const { rows } = await this.pool.query<{ event_id: string; global_position: string; xid: string }>(
       `SELECT event_id, global_position, xid::text AS xid
          FROM event_store.append_set($1::text[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[],
-                                     $6::text[], $7::text[], $8::text[], $9::bigint[], $10::int[], $11::text[])`,
+                                     $6::text[], $7::text[], $8::text[], $9::bigint[], $10::int[], $11::json)`,
       [
         calls.map((call) => call.tenant),
         calls.map((call) => call.commandId),
@@ -246,7 +246,7 @@ export class PgEventStore extends EventStore {
         parts.map(({ part }) => part.streamType),
         parts.map(({ part }) => exactVersion(part.expected)),
         eventPart,
-        parts.flatMap(({ part }) => part.texts),
+        `[${parts.map(({ part }) => part.texts.join(',')).join(',')}]`,
       ],
     );
     const positions = new Map(rows.map((row) => [row.event_id, row.global_position]));

@@ -17,7 +17,17 @@ import type { ProviderCalendarEvent, ProviderTimeSlot } from './provider-calenda
  */
 export type ProviderCalendarState =
   | { status: 'empty' }
-  | { status: 'active'; providerId: string; reservations: Record<string, ProviderTimeSlot> };
+  | { status: 'active'; providerId: string; reservations: Record<string, HeldSlot> };
+
+/** A held slot with its bounds as epoch milliseconds, parsed once when folded rather than per comparison. */
+export interface HeldSlot extends ProviderTimeSlot {
+  startMs: number;
+  endMs: number;
+}
+
+export function heldSlot(slot: ProviderTimeSlot): HeldSlot {
+  return { appointmentId: slot.appointmentId, start: slot.start, end: slot.end, startMs: Date.parse(slot.start), endMs: Date.parse(slot.end) };
+}
 
 export const initialProviderCalendarState: ProviderCalendarState = { status: 'empty' };
 
@@ -43,7 +53,7 @@ export function evolveProviderCalendar(state: ProviderCalendarState, event: Doma
     case 'scheduling.ProviderTimeReserved': {
       const { providerId, ...slot } = e.data;
       const reservations = state.status === 'active' ? state.reservations : {};
-      return { status: 'active', providerId, reservations: { ...reservations, [slot.appointmentId]: slot } };
+      return { status: 'active', providerId, reservations: { ...reservations, [slot.appointmentId]: heldSlot(slot) } };
     }
     case 'scheduling.ProviderTimeReleased': {
       if (state.status !== 'active') return state;
@@ -56,6 +66,6 @@ export function evolveProviderCalendar(state: ProviderCalendarState, event: Doma
 }
 
 /** Half-open intervals: a session ending at 10:00 does not overlap one starting at 10:00. */
-export function slotsOverlap(a: Pick<ProviderTimeSlot, 'start' | 'end'>, b: Pick<ProviderTimeSlot, 'start' | 'end'>): boolean {
-  return Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+export function slotsOverlap(a: Pick<HeldSlot, 'startMs' | 'endMs'>, b: Pick<HeldSlot, 'startMs' | 'endMs'>): boolean {
+  return a.startMs < b.endMs && b.startMs < a.endMs;
 }

@@ -2,7 +2,7 @@ import type { CommandContext } from '@revcycle/kernel';
 
 import type { ProviderTimeReserved, ProviderTimeSlot } from '../provider-calendar.events';
 import { InvalidTimeSlot, ProviderDoubleBooked } from '../provider-calendar.errors';
-import { slotsOverlap, type ProviderCalendarState } from '../provider-calendar.state';
+import { heldSlot, slotsOverlap, type HeldSlot, type ProviderCalendarState } from '../provider-calendar.state';
 
 export interface ReserveProviderTime {
   context: CommandContext;
@@ -22,15 +22,17 @@ export function decideReserveProviderTime(
   const { providerId, slots } = command;
   const held = state.status === 'active' ? Object.values(state.reservations) : [];
   const events: ProviderTimeReserved[] = [];
+  const accepted: HeldSlot[] = [];
   for (const slot of slots) {
-    if (!(Date.parse(slot.start) < Date.parse(slot.end))) throw new InvalidTimeSlot(slot.appointmentId);
-    const current = held.find((other) => other.appointmentId === slot.appointmentId);
+    const wanted = heldSlot(slot);
+    if (!(wanted.startMs < wanted.endMs)) throw new InvalidTimeSlot(slot.appointmentId);
+    const current = state.status === 'active' ? state.reservations[slot.appointmentId] : undefined;
     if (current?.start === slot.start && current.end === slot.end) continue;
-    const accepted = events.map((event) => event.data);
-    const conflict = [...held, ...accepted].find(
-      (other) => other.appointmentId !== slot.appointmentId && slotsOverlap(slot, other),
-    );
+    const conflict =
+      held.find((other) => other.appointmentId !== slot.appointmentId && slotsOverlap(wanted, other)) ??
+      accepted.find((other) => other.appointmentId !== slot.appointmentId && slotsOverlap(wanted, other));
     if (conflict) throw new ProviderDoubleBooked(providerId, slot.appointmentId, conflict.appointmentId);
+    accepted.push(wanted);
     events.push({ type: 'scheduling.ProviderTimeReserved', data: { providerId, ...slot } });
   }
   return events;

@@ -83,6 +83,6 @@ describe('ReserveProviderTime', () => {
     expect(() => decideReserveProviderTime(reserve(NINE_THIRTY), given(stream))).toThrow(
       expect.objectContaining({ code: 'SCHEDULING.PROVIDER_ALREADY_BOOKED' }),
     );
-    expect(given(stream)).toEqual({ status: 'active', providerId: PROVIDER_ID, reservations: { 'appt-a': NINE } });
+    expect(given(stream)).toEqual({ status: 'active', providerId: PROVIDER_ID, reservations: { 'appt-a': { ...NINE, startMs: Date.parse(NINE.start), endMs: Date.parse(NINE.end) } } });
   });
 });
