@@ -69,6 +69,28 @@ describe('PgEventStore batching concurrent appends and reads', () => {
     expect(await store.readStream(other, { tenantId: TENANT })).toHaveLength(1);
   });
 
+  it('given a batch of distinct streams with one stale version, when it commits, then only the stale append is refused and chains verify', async () => {
+    const grown = `test-${newId()}`;
+    const stale = `test-${newId()}`;
+    const fresh = `test-${newId()}`;
+    await store.appendToStream(grown, [event()], { expected: 'no_stream', tenantId: TENANT });
+    await store.appendToStream(stale, [event(), event()], { expected: 'no_stream', tenantId: TENANT });
+    const [, onGrown, onStale, onFresh] = await Promise.allSettled([
+      lone(),
+      store.appendToStream(grown, [event(), event()], { expected: 1n, tenantId: TENANT }),
+      store.appendToStream(stale, [event()], { expected: 1n, tenantId: TENANT }),
+      store.appendToStream(fresh, [event()], { expected: 'no_stream', tenantId: TENANT }),
+    ]);
+    expect(onGrown).toMatchObject({ status: 'fulfilled', value: { nextVersion: 3n } });
+    expect(onStale).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyError) });
+    expect((onStale as PromiseRejectedResult).reason.actual).toBe(2n);
+    expect(onFresh).toMatchObject({ status: 'fulfilled', value: { nextVersion: 1n } });
+    for (const stream of [grown, stale, fresh]) {
+      await expect(verifyStreamChain(db.appPool, TENANT, stream)).resolves.toMatchObject({ ok: true });
+    }
+    expect(await store.readStream(stale, { tenantId: TENANT })).toHaveLength(2);
+  });
+
   it('answers the second use of an idempotency key in the same batch from the ledger of the first', async () => {
     const commandId = newId();
     const ledger = { commandId, commandType: 'test.Do', payloadHash: payloadHash({ a: 1 }), result: '{"ok":true}' };
