@@ -13,7 +13,7 @@ import { ApiModule } from '../src/api.module';
 import { allMigrations, contextHttpModules, contextModules } from '../src/composition';
 import { createApiApp } from '../src/create-api-app';
 import { BenchModule } from './bench.module';
-import { cpuPerRequest, cpuSnapshot } from './cpu-usage';
+import { cpuPerRequest, cpuSnapshot, type CpuMicros } from './cpu-usage';
 import type { LoadResult, LoadSpec } from './load';
 import { rawInsertRate } from './raw-insert';
 
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     ];
     for (const row of rows) process.stdout.write(`${row[0].padEnd(28)}${row.slice(1).map((c) => c.padStart(10)).join('')}\n`);
     process.stdout.write(
-      `CPU per booking: API process ${cpu.apiUs.toFixed(0)} µs, PostgreSQL ${cpu.postgresUs.toFixed(0)} µs, load generator ${book.generatorCpuUs.toFixed(0)} µs\n`,
+      `CPU per booking: API process ${micros(cpu.api)}, PostgreSQL ${micros(cpu.postgres)}, load generator ${book.generatorCpuUs.toFixed(0)} µs\n`,
     );
     process.stdout.write(`booking / raw insert: ${(book.rps / raw.rps).toFixed(2)} (target ≥ 0.30); booking p99 target < 50 ms\n`);
     process.stdout.write(
@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+const micros = ({ total, user, system }: CpuMicros) => `${total.toFixed(0)} µs (user ${user.toFixed(0)}, kernel ${system.toFixed(0)})`;
 
 /** Runs one load in a child process (see load.ts) and returns its figures. */
 function load(spec: LoadSpec): Promise<LoadResult> {
