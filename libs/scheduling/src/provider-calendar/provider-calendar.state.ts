@@ -17,7 +17,7 @@ import type { ProviderCalendarEvent, ProviderTimeSlot } from './provider-calenda
  */
 export type ProviderCalendarState =
   | { status: 'empty' }
-  | { status: 'active'; providerId: string; reservations: Record<string, HeldSlot> };
+  | { status: 'active'; providerId: string; holds: readonly HeldSlot[] };
 
 /** A held slot with its bounds as epoch milliseconds, parsed once when folded rather than per comparison. */
 export interface HeldSlot extends ProviderTimeSlot {
@@ -52,17 +52,23 @@ export function evolveProviderCalendar(state: ProviderCalendarState, event: Doma
   switch (e.type) {
     case 'scheduling.ProviderTimeReserved': {
       const { providerId, ...slot } = e.data;
-      const reservations = state.status === 'active' ? state.reservations : {};
-      return { status: 'active', providerId, reservations: { ...reservations, [slot.appointmentId]: heldSlot(slot) } };
+      // A list, not a map keyed by appointment: a month holds a few hundred slots, and each booking
+      // copies the list once (a keyed object would be copied key by key).
+      const others = state.status === 'active' ? state.holds.filter((held) => held.appointmentId !== slot.appointmentId) : [];
+      return { status: 'active', providerId, holds: [...others, heldSlot(slot)] };
     }
     case 'scheduling.ProviderTimeReleased': {
       if (state.status !== 'active') return state;
-      const { [e.data.appointmentId]: _released, ...reservations } = state.reservations;
-      return { ...state, reservations };
+      return { ...state, holds: state.holds.filter((held) => held.appointmentId !== e.data.appointmentId) };
     }
     default:
       return state;
   }
+}
+
+/** The time an appointment holds in this month, if any. */
+export function holdOf(state: ProviderCalendarState, appointmentId: string): HeldSlot | undefined {
+  return state.status === 'active' ? state.holds.find((held) => held.appointmentId === appointmentId) : undefined;
 }
 
 /** Half-open intervals: a session ending at 10:00 does not overlap one starting at 10:00. */

@@ -54,7 +54,7 @@ describe('BookAppointment against the real store', () => {
     expect(booked).toHaveLength(1);
     expect(refused).toEqual(Array(9).fill('SCHEDULING.PROVIDER_ALREADY_BOOKED'));
     const calendar = await streams.state(TENANT, providerCalendarStreamId(PROVIDER, new Date(base).toISOString().slice(0, 7)), deciders.providerCalendar);
-    const held = calendar.status === 'active' ? Object.values(calendar.reservations).filter((s) => Date.parse(s.start) >= base && Date.parse(s.start) < base + 86_400_000) : [];
+    const held = calendar.status === 'active' ? calendar.holds.filter((s) => Date.parse(s.start) >= base && Date.parse(s.start) < base + 86_400_000) : [];
     expect(held).toHaveLength(1);
     const { rows } = await db.appPool.query(
       `SELECT count(*)::int AS n FROM event_store.events WHERE event_type = 'scheduling.AppointmentBooked' AND (data->>'start')::timestamptz BETWEEN $1 AND $2`,

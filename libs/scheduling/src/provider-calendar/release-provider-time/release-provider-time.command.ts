@@ -1,7 +1,7 @@
 import type { CommandContext } from '@revcycle/kernel';
 
 import type { ProviderTimeReleased } from '../provider-calendar.events';
-import type { ProviderCalendarState } from '../provider-calendar.state';
+import { holdOf, type ProviderCalendarState } from '../provider-calendar.state';
 
 export interface ReleaseProviderTime {
   context: CommandContext;
@@ -19,6 +19,6 @@ export function decideReleaseProviderTime(
   state: ProviderCalendarState,
 ): ProviderTimeReleased[] {
   const { providerId, appointmentId } = command;
-  if (state.status !== 'active' || !(appointmentId in state.reservations)) return [];
+  if (!holdOf(state, appointmentId)) return [];
   return [{ type: 'scheduling.ProviderTimeReleased', data: { providerId, appointmentId } }];
 }

@@ -2,7 +2,7 @@ import type { CommandContext } from '@revcycle/kernel';
 
 import type { ProviderTimeReserved, ProviderTimeSlot } from '../provider-calendar.events';
 import { InvalidTimeSlot, ProviderDoubleBooked } from '../provider-calendar.errors';
-import { heldSlot, slotsOverlap, type HeldSlot, type ProviderCalendarState } from '../provider-calendar.state';
+import { heldSlot, holdOf, slotsOverlap, type HeldSlot, type ProviderCalendarState } from '../provider-calendar.state';
 
 export interface ReserveProviderTime {
   context: CommandContext;
@@ -20,13 +20,13 @@ export function decideReserveProviderTime(
   state: ProviderCalendarState,
 ): ProviderTimeReserved[] {
   const { providerId, slots } = command;
-  const held = state.status === 'active' ? Object.values(state.reservations) : [];
+  const held = state.status === 'active' ? state.holds : [];
   const events: ProviderTimeReserved[] = [];
   const accepted: HeldSlot[] = [];
   for (const slot of slots) {
     const wanted = heldSlot(slot);
     if (!(wanted.startMs < wanted.endMs)) throw new InvalidTimeSlot(slot.appointmentId);
-    const current = state.status === 'active' ? state.reservations[slot.appointmentId] : undefined;
+    const current = holdOf(state, slot.appointmentId);
     if (current?.start === slot.start && current.end === slot.end) continue;
     const conflict =
       held.find((other) => other.appointmentId !== slot.appointmentId && slotsOverlap(wanted, other)) ??

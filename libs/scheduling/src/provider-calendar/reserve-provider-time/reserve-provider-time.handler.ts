@@ -7,7 +7,7 @@ import { AppointmentAlreadyBooked } from '../../appointment/appointment.errors';
 import { deciders } from '../../scheduling-streams';
 import { decideReleaseProviderTime } from '../release-provider-time/release-provider-time.command';
 import type { ProviderTimeReserved, ProviderTimeSlot } from '../provider-calendar.events';
-import { calendarMonthsOf, providerCalendarStreamId, type ProviderCalendarState } from '../provider-calendar.state';
+import { calendarMonthsOf, holdOf, providerCalendarStreamId, type ProviderCalendarState } from '../provider-calendar.state';
 import { decideReserveProviderTime } from './reserve-provider-time.command';
 
 /** A month's calendar stream as the caller already read it, batched with its other reads. */
@@ -115,9 +115,8 @@ function decideHold(
   purpose: 'book' | 'reschedule',
   state: ProviderCalendarState,
 ): ProviderTimeReserved[] {
-  const held = state.status === 'active' ? state.reservations : {};
   const moved = slots.find((slot) => {
-    const current = held[slot.appointmentId];
+    const current = holdOf(state, slot.appointmentId);
     return current !== undefined && (current.start !== slot.start || current.end !== slot.end);
   });
   if (purpose === 'book' && moved) throw new AppointmentAlreadyBooked(moved.appointmentId);

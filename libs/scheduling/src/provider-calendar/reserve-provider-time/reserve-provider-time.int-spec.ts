@@ -22,7 +22,7 @@ describe('provider time across calendar months', () => {
   let streams: SchedulingStreams;
   const heldIn = async (month: string) => {
     const state = await streams.state(TENANT, providerCalendarStreamId(PROVIDER, month), deciders.providerCalendar);
-    return state.status === 'active' ? Object.keys(state.reservations).sort() : [];
+    return state.status === 'active' ? state.holds.map((held) => held.appointmentId).sort() : [];
   };
 
   beforeAll(async () => {

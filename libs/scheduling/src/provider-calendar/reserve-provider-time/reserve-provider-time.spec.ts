@@ -43,7 +43,7 @@ describe('ReserveProviderTime', () => {
     const state = given(decideReserveProviderTime(reserve(NINE), given([])));
     const moved = slot('appt-a', '2025-03-04T14:30:00Z', '2025-03-04T15:23:00Z');
     const after = given([...decideReserveProviderTime(reserve(NINE), given([])), ...decideReserveProviderTime(reserve(moved), state)]);
-    expect(after).toMatchObject({ reservations: { 'appt-a': moved } });
+    expect(after).toMatchObject({ holds: [moved] });
   });
 
   it('writes nothing when the same reservation is retried', () => {
@@ -83,6 +83,6 @@ describe('ReserveProviderTime', () => {
     expect(() => decideReserveProviderTime(reserve(NINE_THIRTY), given(stream))).toThrow(
       expect.objectContaining({ code: 'SCHEDULING.PROVIDER_ALREADY_BOOKED' }),
     );
-    expect(given(stream)).toEqual({ status: 'active', providerId: PROVIDER_ID, reservations: { 'appt-a': { ...NINE, startMs: Date.parse(NINE.start), endMs: Date.parse(NINE.end) } } });
+    expect(given(stream)).toEqual({ status: 'active', providerId: PROVIDER_ID, holds: [{ ...NINE, startMs: Date.parse(NINE.start), endMs: Date.parse(NINE.end) }] });
   });
 });
