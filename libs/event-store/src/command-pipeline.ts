@@ -120,11 +120,12 @@ export class CommandPipeline {
         const expected = (v: bigint): ExpectedVersion => (v === 0n ? 'no_stream' : v);
         // Kept as text: jsonb would reorder keys, and a replay must answer byte for byte the same.
         const recorded = ledger && { ...ledger, result: JSON.stringify(body) };
-        const own = this.envelope(decided, context, true);
+        const metadata = metadataOf(context);
+        const own = this.envelope(decided, context, metadata, true);
         const results = besideWrites.length
           ? await this.store.appendToStreams(
               [
-                ...besideWrites.map((other) => ({ streamId: other.streamId, events: this.envelope(other.events, context, false), expected: expected(other.version) })),
+                ...besideWrites.map((other) => ({ streamId: other.streamId, events: this.envelope(other.events, context, metadata, false), expected: expected(other.version) })),
                 { streamId: request.streamId, events: own, expected: expected(version) },
               ],
               { tenantId: context.tenantId, ledger: recorded },
@@ -159,19 +160,7 @@ export class CommandPipeline {
     return { history: known ?? read.get(request.streamId)!, beside: alongside.map((other) => read.get(other.streamId)!) };
   }
 
-  private envelope(events: DomainEvent[], context: CommandContext, derivedIds: boolean): NewEvent[] {
-    // A plain copy without undefined fields, shared by the command's events (stored events are never mutated).
-    const metadata = JSON.parse(
-      JSON.stringify({
-        tenantId: context.tenantId,
-        actor: context.actor,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        commandId: context.commandId,
-        requestId: context.requestId,
-        occurredAt: context.now.toISOString(),
-      } satisfies EventMetadata),
-    ) as EventMetadata;
+  private envelope(events: DomainEvent[], context: CommandContext, metadata: EventMetadata, derivedIds: boolean): NewEvent[] {
     return events.map((event, index) => ({
       // Derived from the idempotency key so a retried append after a lost answer stores nothing twice;
       // streams written beside the main one decide idempotently instead, and take fresh ids.
@@ -188,6 +177,23 @@ export class CommandPipeline {
     const stored = record.result as StoredResult;
     return { body: JSON.parse(stored.body as string) as R, version: BigInt(stored.version ?? '0'), replayed: true };
   }
+}
+
+/**
+ * The metadata a command's events share (stored events are never mutated): a plain copy of the
+ * context, with absent ids left out rather than stored as undefined.
+ */
+function metadataOf(context: CommandContext): EventMetadata {
+  const metadata: EventMetadata = {
+    tenantId: context.tenantId,
+    actor: { id: context.actor.id, role: context.actor.role },
+    correlationId: context.correlationId,
+    occurredAt: context.now.toISOString(),
+  };
+  if (context.causationId !== undefined) metadata.causationId = context.causationId;
+  if (context.commandId !== undefined) metadata.commandId = context.commandId;
+  if (context.requestId !== undefined) metadata.requestId = context.requestId;
+  return metadata;
 }
 
 /** A stream's version is the position of its last event (0 when empty). */
