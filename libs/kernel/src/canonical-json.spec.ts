@@ -5,6 +5,16 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
   });
 
+  it('escapes strings and keys exactly as JSON does: quotes, backslashes, controls, lone surrogates', () => {
+    const awkward = ['plain', 'say "hi"', 'back\\slash', 'line\nbreak', '\u0000\u001f', '\u007f', '\u2028', 'emoji \ud83d\ude00', 'lone \ud800', 'é'];
+    for (const text of awkward) {
+      expect(canonicalJson(text)).toBe(JSON.stringify(text));
+      expect(canonicalJson({ [text]: text })).toBe(`{${JSON.stringify(text)}:${JSON.stringify(text)}}`);
+    }
+    expect(canonicalJson({})).toBe('{}');
+    expect(canonicalJson({ gone: undefined })).toBe('{}');
+  });
+
   it('gives the same bytes whatever order the keys were written in', () => {
     expect(canonicalJson({ amountCents: 100, code: '90837' })).toBe(canonicalJson({ code: '90837', amountCents: 100 }));
   });

