@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 import { canonicalJson, uuidV5 } from '@revcycle/kernel';
 
@@ -13,7 +13,7 @@ export class CommandAlreadyRecorded extends Error {
 
 /** SHA-256 of a command's canonical payload, stored in the idempotency ledger. */
 export function payloadHash(payload: unknown): Buffer {
-  return createHash('sha256').update(canonicalJson(payload)).digest();
+  return hash('sha256', canonicalJson(payload), 'buffer');
 }
 
 /**

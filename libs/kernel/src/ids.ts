@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 
 /** A fresh random UUID (v4) for new aggregates and events. */
 export function newId(): string {
@@ -24,9 +24,10 @@ const ROOT_BYTES = namespaceToBytes(ROOT_NAMESPACE);
  */
 export function uuidV5(name: string, namespace: string = ROOT_NAMESPACE): string {
   const ns = namespace === ROOT_NAMESPACE ? ROOT_BYTES : namespaceToBytes(namespace);
-  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
+  // One-shot hashing (Node ≥ 20.12): no hash object per id, and ids are derived on every command.
+  const digest = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'buffer');
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  const hex = digest.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
