@@ -1,6 +1,7 @@
-import { ENCOUNTER_PATIENT_ID, RENDERING_PROVIDER_ID, encounterFactsInput } from '@revcycle/encounters/testing';
+import { ENCOUNTER_PATIENT_ID, encounterFactsInput } from '@revcycle/encounters/testing';
 import type { Role } from '@revcycle/kernel';
 
+import { enrollSigningProvider } from '../support/signing-provider';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -34,8 +35,9 @@ describe('encounters journey', () => {
   }
 
   it('opens, signs and amends an encounter while the worklist tracks what is still unsigned', async () => {
-    const open = (key: string) =>
-      call('POST', '/v1/encounters', 'clinician', { patientId: ENCOUNTER_PATIENT_ID, facts: encounterFactsInput() }, { 'idempotency-key': key });
+    const clinician = await enrollSigningProvider(t);
+    const facts = encounterFactsInput({ renderingProviderId: clinician });
+    const open = (key: string) => call('POST', '/v1/encounters', 'clinician', { patientId: ENCOUNTER_PATIENT_ID, facts }, { 'idempotency-key': key });
     const documented = await open('journey-open-1');
     const forgotten = await open('journey-open-2');
     expect([documented.statusCode, forgotten.statusCode]).toEqual([201, 201]);
@@ -45,13 +47,20 @@ describe('encounters journey', () => {
     await eventually(async () => (await worklistIds()).length === 2);
     expect(await worklistIds()).toEqual(expect.arrayContaining([documentedId, forgottenId]));
 
-    const signed = await call('POST', `/v1/encounters/${documentedId}/sign`, 'clinician', { signingProviderId: RENDERING_PROVIDER_ID }, { 'if-match': documented.headers.etag as string });
+    const colleague = await t.app.inject({
+      method: 'POST',
+      url: `/v1/encounters/${documentedId}/sign`,
+      headers: { authorization: `Bearer ${await t.token('clinician', undefined, 'clinician-2')}` },
+      payload: { signingProviderId: clinician },
+    });
+    expect(colleague.json()).toMatchObject({ status: 422, code: 'ENCOUNTERS.INVALID_SIGNER' });
+    const signed = await call('POST', `/v1/encounters/${documentedId}/sign`, 'clinician', { signingProviderId: clinician }, { 'if-match': documented.headers.etag as string });
     expect(signed.json()).toMatchObject({ status: 'signed', version: '2' });
     const addendum = await call(
       'POST',
       `/v1/encounters/${documentedId}/addenda`,
       'clinician',
-      { reason: 'correction', changes: { endTime: '2025-03-04T14:45:00Z' }, recordingProviderId: RENDERING_PROVIDER_ID },
+      { reason: 'correction', changes: { endTime: '2025-03-04T14:45:00Z' }, recordingProviderId: clinician },
       { 'if-match': signed.headers.etag as string },
     );
     expect(addendum.statusCode).toBe(200);

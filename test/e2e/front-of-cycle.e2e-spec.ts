@@ -88,6 +88,8 @@ describe('front of the revenue cycle', () => {
     const enroll = (displayName: string) =>
       ok('admin', 'POST', '/v1/providers', { npi: '1234567893', displayName, taxonomyCode: '1041C0700X', credential: 'LCSW', activeFrom: '2025-01-01' });
     const [{ providerId: therapist }, { providerId: second }, { providerId: third }] = await Promise.all([enroll('Therapist A'), enroll('Therapist B'), enroll('Therapist C')]);
+    // The clinician who will sign signs in as Therapist A's own account.
+    await ok('admin', 'POST', `/v1/providers/${therapist}/user`, { userId: 'clinician-1' });
     const { payerId: commercial } = await ok('admin', 'POST', '/v1/payers', { claimPayerId: 'COMM1', name: 'Synthetic Health', kind: 'commercial', timelyFilingDays: 180, policy: policy() });
     const { payerId: medicaid } = await ok('admin', 'POST', '/v1/payers', {
       claimPayerId: 'SKCO0', name: 'State Medicaid', kind: 'medicaid', timelyFilingDays: 365, policy: policy({ missedAppointmentFeesAllowed: false }),

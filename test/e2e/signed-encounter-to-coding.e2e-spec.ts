@@ -1,6 +1,7 @@
-import { ENCOUNTER_PATIENT_ID, RENDERING_PROVIDER_ID, encounterFactsInput } from '@revcycle/encounters/testing';
+import { ENCOUNTER_PATIENT_ID, encounterFactsInput } from '@revcycle/encounters/testing';
 import type { Role } from '@revcycle/kernel';
 
+import { enrollSigningProvider } from '../support/signing-provider';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -28,23 +29,25 @@ describe('signed encounter to approved coding', () => {
     throw new Error('the consumers did not catch up within 5 seconds');
   }
 
-  const facts = (endTime: string) => encounterFactsInput({ dateOfService: '2026-03-04', startTime: '2026-03-04T14:00:00Z', endTime });
+  const facts = (renderingProviderId: string, endTime: string) =>
+    encounterFactsInput({ dateOfService: '2026-03-04', startTime: '2026-03-04T14:00:00Z', endTime, renderingProviderId });
   const draftOf = (encounterId: string) => call('GET', `/v1/coding/drafts/${encounterId}`, 'coder');
 
   it('codes a signed session, takes the coder’s change and approval, and reopens on an addendum', async () => {
+    const clinician = await enrollSigningProvider(t);
     const setup = [
       await call('POST', '/v1/coding/payer-rules', 'admin', { payerId: 'acme-health', payerKind: 'commercial', effectiveFrom: '2026-01-01', credentialModifiersRequired: true, credentialModifiers: { LCSW: 'AJ' } }),
       await call('POST', '/v1/coding/fee-schedules/acme-health/entries', 'admin', { code: '90837', effectiveFrom: '2026-01-01', unitChargeCents: 18000, unitContractedCents: 14250 }),
       await call('POST', '/v1/coding/fee-schedules/acme-health/entries', 'admin', { code: '90834', effectiveFrom: '2026-01-01', unitChargeCents: 14000, unitContractedCents: 11000 }),
-      await call('PUT', `/v1/coding/providers/${RENDERING_PROVIDER_ID}/credential`, 'admin', { credential: 'LCSW' }),
+      await call('PUT', `/v1/coding/providers/${clinician}/credential`, 'admin', { credential: 'LCSW' }),
       await call('PUT', `/v1/coding/patients/${ENCOUNTER_PATIENT_ID}/payer`, 'front_desk', { payerId: 'acme-health', payerKind: 'commercial', effectiveFrom: '2026-01-01' }),
     ];
     expect(setup.map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200]);
 
-    const opened = await call('POST', '/v1/encounters', 'clinician', { patientId: ENCOUNTER_PATIENT_ID, facts: facts('2026-03-04T14:53:00Z') });
+    const opened = await call('POST', '/v1/encounters', 'clinician', { patientId: ENCOUNTER_PATIENT_ID, facts: facts(clinician, '2026-03-04T14:53:00Z') });
     expect(opened.statusCode).toBe(201);
     const { encounterId } = opened.json();
-    const signed = await call('POST', `/v1/encounters/${encounterId}/sign`, 'clinician', { signingProviderId: RENDERING_PROVIDER_ID }, { 'if-match': opened.headers.etag as string });
+    const signed = await call('POST', `/v1/encounters/${encounterId}/sign`, 'clinician', { signingProviderId: clinician }, { 'if-match': opened.headers.etag as string });
     expect(signed.statusCode).toBe(200);
 
     const draft = await eventually(() => draftOf(encounterId), (response) => response.statusCode === 200);
@@ -92,7 +95,7 @@ describe('signed encounter to approved coding', () => {
       'POST',
       `/v1/encounters/${encounterId}/addenda`,
       'clinician',
-      { reason: 'correction', changes: { endTime: '2026-03-04T14:45:00Z' }, recordingProviderId: RENDERING_PROVIDER_ID },
+      { reason: 'correction', changes: { endTime: '2026-03-04T14:45:00Z' }, recordingProviderId: clinician },
       { 'if-match': signed.headers.etag as string },
     );
     expect(addendum.statusCode).toBe(200);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { migrationsFromFolder, type Migration } from '@revcycle/event-store';
 
+import { ProviderAccounts } from './encounter/acting-provider';
 import { AddEncounterAddendumHandler } from './encounter/add-encounter-addendum/add-encounter-addendum.handler';
 import { GetEncounterHandler } from './encounter/get-encounter/get-encounter.query';
 import { OpenEncounterHandler } from './encounter/open-encounter/open-encounter.handler';
@@ -14,6 +15,7 @@ import { UnsignedEncountersProjection } from './unsigned-encounters/unsigned-enc
 import { ListUnsignedEncountersHandler } from './unsigned-encounters/unsigned-encounters.query';
 
 const handlers = [
+  ProviderAccounts,
   OpenEncounterHandler,
   ReviseEncounterHandler,
   SignEncounterHandler,

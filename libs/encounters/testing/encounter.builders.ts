@@ -11,6 +11,9 @@ export const ENCOUNTER_PATIENT_ID = '0190a8f2-4c1e-7a10-9d2b-000000000a01';
 export const RENDERING_PROVIDER_ID = '0190a8f2-4c1e-7a10-9d2b-000000000b01';
 export const SUPERVISOR_ID = '0190a8f2-4c1e-7a10-9d2b-000000000b02';
 
+/** The provider-registry answer for the user of `clinicianContext`: that user's own provider account. */
+export const CLINICIAN_ACCOUNT = { userId: 'user-1' };
+
 export function clinicianContext(role: Role = 'clinician', now = new Date('2025-03-04T16:00:00Z')): CommandContext {
   return { tenantId: 'tenant-1', actor: { id: 'user-1', role }, correlationId: 'corr-1', now };
 }

@@ -1,2 +1,3 @@
 export * from './encounter.builders';
 export * from './encounters-api';
+export * from './provider-registry.stub';

@@ -26,6 +26,7 @@ import { SetPracticePoliciesHttp } from './practice/set-practice-policies/set-pr
 import { ProviderDayCalendarHttp } from './provider-day-calendar/provider-day-calendar.http';
 import { EndProviderEnrollmentHttp } from './provider/end-provider-enrollment/end-provider-enrollment.http';
 import { EnrollProviderHttp } from './provider/enroll-provider/enroll-provider.http';
+import { LinkProviderUserHttp } from './provider/link-provider-user/link-provider-user.http';
 
 const controllers = [
   ScheduleAppointmentSeriesHttp,
@@ -54,6 +55,7 @@ const controllers = [
   ProviderDayCalendarHttp,
   EndProviderEnrollmentHttp,
   EnrollProviderHttp,
+  LinkProviderUserHttp,
 ];
 
 /** Scheduling routes under /v1; imported by the API process only. */

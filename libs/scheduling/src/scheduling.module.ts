@@ -38,6 +38,8 @@ import { ProviderDayCalendarProjection } from './provider-day-calendar/provider-
 import { GetProviderDayCalendarHandler } from './provider-day-calendar/provider-day-calendar.query';
 import { EndProviderEnrollmentHandler } from './provider/end-provider-enrollment/end-provider-enrollment.handler';
 import { EnrollProviderHandler } from './provider/enroll-provider/enroll-provider.handler';
+import { FindProviderUserHandler } from './provider/find-provider-user/find-provider-user.handler';
+import { LinkProviderUserHandler } from './provider/link-provider-user/link-provider-user.handler';
 import { SchedulingStreams } from './scheduling-streams';
 
 const handlers = [
@@ -65,6 +67,7 @@ const handlers = [
   ReserveProviderTimeHandler,
   EndProviderEnrollmentHandler,
   EnrollProviderHandler,
+  LinkProviderUserHandler,
 ];
 const projections = [
   AuthorizationUtilizationProjection,
@@ -77,6 +80,7 @@ const policies = [
   ReleaseProviderTimeWhenAppointmentCancelled,
 ];
 const queries = [
+  FindProviderUserHandler,
   ListAuthorizationUtilizationHandler,
   ListMissedAppointmentRatesHandler,
   GetPatientTimelineHandler,

@@ -1,3 +1,4 @@
 export * from './appointment.builders';
 export * from './authorization.builders';
 export * from './store.builders';
+export * from './provider.builders';

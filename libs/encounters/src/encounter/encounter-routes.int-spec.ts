@@ -17,13 +17,15 @@ afterAll(() => api.close());
 
 interface Call {
   role?: Role;
+  /** The token subject; the default `<role>-1` clinician is the rendering provider's account. */
+  sub?: string;
   body?: object;
   ifMatch?: string;
   key?: string;
 }
 
-async function post(url: string, { role = 'clinician', body = {}, ifMatch, key }: Call = {}) {
-  const headers: Record<string, string> = { authorization: `Bearer ${await api.token(role)}` };
+async function post(url: string, { role = 'clinician', sub, body = {}, ifMatch, key }: Call = {}) {
+  const headers: Record<string, string> = { authorization: `Bearer ${await api.token(role, sub)}` };
   if (ifMatch) headers['if-match'] = ifMatch;
   if (key) headers['idempotency-key'] = key;
   return api.app.inject({ method: 'POST', url, headers, payload: body });
@@ -111,6 +113,21 @@ describe('encounter routes', () => {
     const response = await post(`/v1/encounters/${encounterId}/sign`, { body: { signingProviderId: SUPERVISOR_ID } });
     expect(response.statusCode).toBe(422);
     expect(response.json().code).toBe('ENCOUNTERS.INVALID_SIGNER');
+  });
+
+  it('refuses a clinician signing or amending as a provider whose account they are not, and writes nothing', async () => {
+    const encounterId = await openEncounter();
+    const asColleague = await post(`/v1/encounters/${encounterId}/sign`, { sub: 'clinician-2', body: { signingProviderId: RENDERING_PROVIDER_ID } });
+    expect(asColleague.statusCode).toBe(422);
+    expect(asColleague.json()).toMatchObject({ code: 'ENCOUNTERS.INVALID_SIGNER', detail: expect.stringContaining('does not act as provider') });
+    expect(await storedTypes(encounterId)).toEqual(['encounters.EncounterOpened']);
+    await post(`/v1/encounters/${encounterId}/sign`, { body: { signingProviderId: RENDERING_PROVIDER_ID } });
+    const amendedByColleague = await post(`/v1/encounters/${encounterId}/addenda`, {
+      sub: 'clinician-2',
+      body: { reason: 'late_entry', changes: { diagnoses: ['F33.1'] }, recordingProviderId: RENDERING_PROVIDER_ID },
+    });
+    expect(amendedByColleague.json()).toMatchObject({ code: 'ENCOUNTERS.INVALID_SIGNER' });
+    expect(await storedTypes(encounterId)).toEqual(['encounters.EncounterOpened', 'encounters.EncounterSigned']);
   });
 
   it('records an addendum after signing, then voids the encounter as entered in error', async () => {

@@ -38,4 +38,10 @@ export type ProviderEnrollmentEnded = DomainEvent<
   { providerId: string; activeTo: LocalDate }
 >;
 
-export type ProviderEvent = ProviderEnrolled | ProviderEnrollmentEnded;
+/**
+ * The user account (token subject) that acts as this provider: signing and amending encounters as
+ * a provider requires being that provider's user. Staff identities, not PHI.
+ */
+export type ProviderUserLinked = DomainEvent<'scheduling.ProviderUserLinked', { providerId: string; userId: string }>;
+
+export type ProviderEvent = ProviderEnrolled | ProviderEnrollmentEnded | ProviderUserLinked;

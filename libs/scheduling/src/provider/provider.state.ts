@@ -4,7 +4,9 @@ import { isWithin, type LocalDate } from '@revcycle/kernel';
 import type { ProviderEnrollment, ProviderEvent } from './provider.events';
 
 /** A rendering provider of the practice; provider names and NPIs are public (NPPES), not PHI. */
-export type ProviderState = { status: 'unknown' } | { status: 'enrolled'; enrollment: ProviderEnrollment };
+export type ProviderState =
+  | { status: 'unknown' }
+  | { status: 'enrolled'; enrollment: ProviderEnrollment; userId?: string };
 
 export const initialProviderState: ProviderState = { status: 'unknown' };
 
@@ -19,7 +21,10 @@ export function evolveProvider(state: ProviderState, event: DomainEvent): Provid
       return { status: 'enrolled', enrollment: e.data };
     case 'scheduling.ProviderEnrollmentEnded':
       if (state.status !== 'enrolled') return state;
-      return { status: 'enrolled', enrollment: { ...state.enrollment, activeTo: e.data.activeTo } };
+      return { ...state, enrollment: { ...state.enrollment, activeTo: e.data.activeTo } };
+    case 'scheduling.ProviderUserLinked':
+      if (state.status !== 'enrolled') return state;
+      return { ...state, userId: e.data.userId };
     default:
       return state;
   }

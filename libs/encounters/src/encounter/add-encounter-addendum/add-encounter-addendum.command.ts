@@ -1,6 +1,7 @@
 import { canonicalJson, type CommandContext } from '@revcycle/kernel';
 
 import type { AddendumReason, EncounterAddendumRecorded, EncounterFacts } from '../../contracts/encounters.public-events';
+import { assertActsAsProvider, type ProviderAccount } from '../acting-provider';
 import { assertBillableFactsOnly, buildEncounterFacts, type EncounterFactsInput } from '../encounter-facts';
 import {
   EncounterAlreadyVoided,
@@ -19,9 +20,11 @@ export interface AddEncounterAddendum {
   reason: AddendumReason;
   changes: Partial<EncounterFactsInput>;
   recordingProviderId: string;
+  /** The account the provider registry links to the recording provider. */
+  recordingAccount: ProviderAccount;
 }
 
-const COMMAND_FIELDS = new Set(['context', 'encounterId', 'addendumId', 'reason', 'changes', 'recordingProviderId']);
+const COMMAND_FIELDS = new Set(['context', 'encounterId', 'addendumId', 'reason', 'changes', 'recordingProviderId', 'recordingAccount']);
 
 /**
  * After signing, the record is amended, never overwritten: each addendum is its own event with a
@@ -31,13 +34,18 @@ export function decideAddEncounterAddendum(
   command: AddEncounterAddendum,
   state: EncounterState,
 ): EncounterAddendumRecorded[] {
-  const { encounterId, addendumId, reason, changes, recordingProviderId, context } = command;
+  const { encounterId, addendumId, reason, changes, recordingProviderId, recordingAccount, context } = command;
   assertBillableFactsOnly(encounterId, command, COMMAND_FIELDS);
   if (state.status === 'none') throw new EncounterNotFound(encounterId);
   if (state.status === 'draft') throw new EncounterNotReadyForAddendum(encounterId);
   if (state.status === 'voided') throw new EncounterAlreadyVoided(encounterId);
   if (state.addendumIds.includes(addendumId)) return [];
   if (context.actor.role !== 'clinician') throw new InvalidSigner(encounterId, 'Only a clinician records addenda');
+  const { renderingProviderId, supervisingProviderId } = state.facts;
+  if (recordingProviderId !== renderingProviderId && recordingProviderId !== supervisingProviderId) {
+    throw new InvalidSigner(encounterId, 'An addendum is recorded by the rendering or supervising provider');
+  }
+  assertActsAsProvider(encounterId, context, recordingProviderId, recordingAccount);
   const { minutes: _derived, ...current } = state.facts;
   const facts = assertSignable(encounterId, buildEncounterFacts(encounterId, { ...current, ...changes }));
   const changedFields = (Object.keys(facts) as Array<keyof EncounterFacts>).filter(

@@ -3,6 +3,7 @@ import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
 import { newId, type CommandContext } from '@revcycle/kernel';
 
 import type { AddendumReason } from '../../contracts/encounters.public-events';
+import { ProviderAccounts } from '../acting-provider';
 import { encounterCommand, type EncounterCommandResult } from '../encounter-command.handler';
 import type { EncounterFactsInput } from '../encounter-facts';
 import { decideAddEncounterAddendum } from './add-encounter-addendum.command';
@@ -22,9 +23,13 @@ export class AddEncounterAddendumCommand extends Command<CommandOutcome<Encounte
 
 @CommandHandler(AddEncounterAddendumCommand)
 export class AddEncounterAddendumHandler implements ICommandHandler<AddEncounterAddendumCommand> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly accounts: ProviderAccounts,
+  ) {}
 
-  execute({ context, encounterId, reason, changes, recordingProviderId, expectedVersion }: AddEncounterAddendumCommand) {
+  async execute({ context, encounterId, reason, changes, recordingProviderId, expectedVersion }: AddEncounterAddendumCommand) {
+    const recordingAccount = await this.accounts.of(context, recordingProviderId);
     // A retried request is answered from the idempotency ledger, so a fresh id per attempt is safe.
     const addendumId = newId();
     return this.pipeline.handle({
@@ -32,7 +37,7 @@ export class AddEncounterAddendumHandler implements ICommandHandler<AddEncounter
       commandType: 'encounters.AddEncounterAddendum',
       payload: { encounterId, reason, changes, recordingProviderId },
       decide: (state) =>
-        decideAddEncounterAddendum({ context, encounterId, addendumId, reason, changes, recordingProviderId }, state),
+        decideAddEncounterAddendum({ context, encounterId, addendumId, reason, changes, recordingProviderId, recordingAccount }, state),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { RENDERING_PROVIDER_ID, clinicianContext, encounterOpened, givenEncounter } from '@revcycle/encounters/testing';
+import { CLINICIAN_ACCOUNT, RENDERING_PROVIDER_ID, SUPERVISOR_ID, clinicianContext, encounterOpened, givenEncounter } from '@revcycle/encounters/testing';
 
 import type { EncounterEvent } from '../encounter.events';
 import { decideSignEncounter } from '../sign-encounter/sign-encounter.command';
@@ -10,7 +10,7 @@ const ENCOUNTER_ID = encounterOpened().data.encounterId;
 function signedHistory(): EncounterEvent[] {
   const opened = encounterOpened();
   const signed = decideSignEncounter(
-    { context: clinicianContext(), encounterId: ENCOUNTER_ID, signingProviderId: RENDERING_PROVIDER_ID },
+    { context: clinicianContext(), encounterId: ENCOUNTER_ID, signingProviderId: RENDERING_PROVIDER_ID, signingAccount: CLINICIAN_ACCOUNT },
     givenEncounter([opened]),
   );
   return [opened, ...signed];
@@ -23,6 +23,7 @@ const addendum = (overrides: Partial<AddEncounterAddendum> = {}): AddEncounterAd
   reason: 'correction',
   changes: { endTime: '2025-03-04T14:45:00Z' },
   recordingProviderId: RENDERING_PROVIDER_ID,
+  recordingAccount: CLINICIAN_ACCOUNT,
   ...overrides,
 });
 
@@ -76,6 +77,18 @@ describe('AddEncounterAddendum', () => {
   it('refuses an addendum that would leave the encounter unbillable', () => {
     expect(() => decideAddEncounterAddendum(addendum({ changes: { diagnoses: [] } }), givenEncounter(signedHistory()))).toThrow(
       expect.objectContaining({ code: 'ENCOUNTERS.NOT_READY_FOR_SIGNING' }),
+    );
+  });
+
+  it('refuses an addendum recorded as a provider who neither rendered nor supervised the session', () => {
+    expect(() => decideAddEncounterAddendum(addendum({ recordingProviderId: SUPERVISOR_ID }), givenEncounter(signedHistory()))).toThrow(
+      expect.objectContaining({ code: 'ENCOUNTERS.INVALID_SIGNER' }),
+    );
+  });
+
+  it('refuses an addendum from a user who is not the recording provider’s account', () => {
+    expect(() => decideAddEncounterAddendum(addendum({ recordingAccount: { userId: 'user-2' } }), givenEncounter(signedHistory()))).toThrow(
+      expect.objectContaining({ code: 'ENCOUNTERS.INVALID_SIGNER', message: expect.stringContaining('does not act as provider') }),
     );
   });
 

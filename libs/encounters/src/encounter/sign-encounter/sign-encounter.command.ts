@@ -1,6 +1,7 @@
 import type { CommandContext } from '@revcycle/kernel';
 
 import type { EncounterSigned } from '../../contracts/encounters.public-events';
+import { assertActsAsProvider, type ProviderAccount } from '../acting-provider';
 import { EncounterAlreadySigned, EncounterAlreadyVoided, EncounterNotFound, InvalidSigner } from '../encounter.errors';
 import type { EncounterState } from '../encounter.state';
 import { assertSignable } from '../sign-readiness';
@@ -8,16 +9,18 @@ import { assertSignable } from '../sign-readiness';
 export interface SignEncounter {
   context: CommandContext;
   encounterId: string;
-  /** The provider record of the signing user, resolved by the pipeline from the actor. */
+  /** The provider record the clinician signs as. */
   signingProviderId: string;
+  /** The account the provider registry links to that provider. */
+  signingAccount: ProviderAccount;
 }
 
 /**
  * Signing attests that the service was rendered as recorded, so only a clinician who rendered or
- * supervised it may sign. The signed event is the coding context's input; signing locks the facts.
+ * supervised it may sign, signed in as that provider's own account. The signed event is the coding context's input; signing locks the facts.
  */
 export function decideSignEncounter(command: SignEncounter, state: EncounterState): EncounterSigned[] {
-  const { encounterId, signingProviderId, context } = command;
+  const { encounterId, signingProviderId, signingAccount, context } = command;
   if (state.status === 'none') throw new EncounterNotFound(encounterId);
   if (state.status === 'signed') throw new EncounterAlreadySigned(encounterId);
   if (state.status === 'voided') throw new EncounterAlreadyVoided(encounterId);
@@ -26,6 +29,7 @@ export function decideSignEncounter(command: SignEncounter, state: EncounterStat
   if (signingProviderId !== renderingProviderId && signingProviderId !== supervisingProviderId) {
     throw new InvalidSigner(encounterId, 'The signer must be the rendering or supervising provider');
   }
+  assertActsAsProvider(encounterId, context, signingProviderId, signingAccount);
   const facts = assertSignable(encounterId, state.facts);
   const { patientId, appointmentId, part2 } = state;
   return [

@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
 
+import { ProviderAccounts } from '../acting-provider';
 import { encounterCommand, type EncounterCommandResult } from '../encounter-command.handler';
 import { decideSignEncounter } from './sign-encounter.command';
 
@@ -18,14 +19,18 @@ export class SignEncounterCommand extends Command<CommandOutcome<EncounterComman
 
 @CommandHandler(SignEncounterCommand)
 export class SignEncounterHandler implements ICommandHandler<SignEncounterCommand> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly accounts: ProviderAccounts,
+  ) {}
 
-  execute({ context, encounterId, signingProviderId, expectedVersion }: SignEncounterCommand) {
+  async execute({ context, encounterId, signingProviderId, expectedVersion }: SignEncounterCommand) {
+    const signingAccount = await this.accounts.of(context, signingProviderId);
     return this.pipeline.handle({
       ...encounterCommand(encounterId, context, expectedVersion),
       commandType: 'encounters.SignEncounter',
       payload: { encounterId, signingProviderId },
-      decide: (state) => decideSignEncounter({ context, encounterId, signingProviderId }, state),
+      decide: (state) => decideSignEncounter({ context, encounterId, signingProviderId, signingAccount }, state),
     });
   }
 }

@@ -1,4 +1,5 @@
 import {
+  CLINICIAN_ACCOUNT,
   RENDERING_PROVIDER_ID,
   SUPERVISOR_ID,
   clinicianContext,
@@ -13,6 +14,7 @@ const sign = (overrides: Partial<SignEncounter> = {}): SignEncounter => ({
   context: clinicianContext(),
   encounterId: encounterOpened().data.encounterId,
   signingProviderId: RENDERING_PROVIDER_ID,
+  signingAccount: CLINICIAN_ACCOUNT,
   ...overrides,
 });
 
@@ -42,6 +44,16 @@ describe('SignEncounter', () => {
   it('refuses a clinician who neither rendered nor supervised the service', () => {
     expect(() => decideSignEncounter(sign({ signingProviderId: SUPERVISOR_ID }), givenEncounter([encounterOpened()]))).toThrow(
       expect.objectContaining({ code: 'ENCOUNTERS.INVALID_SIGNER' }),
+    );
+  });
+
+  it.each([
+    ['no such provider is enrolled', undefined, 'No enrolled provider'],
+    ['the provider has no linked account', { userId: null }, 'no linked user account'],
+    ['the signed-in user is another account', { userId: 'user-2' }, 'does not act as provider'],
+  ])('refuses to sign as the rendering provider when %s', (_case, signingAccount, reason) => {
+    expect(() => decideSignEncounter(sign({ signingAccount }), givenEncounter([encounterOpened()]))).toThrow(
+      expect.objectContaining({ code: 'ENCOUNTERS.INVALID_SIGNER', message: expect.stringContaining(reason) }),
     );
   });
 

@@ -1,4 +1,4 @@
-import { RENDERING_PROVIDER_ID, clinicianContext, encounterOpened, givenEncounter } from '@revcycle/encounters/testing';
+import { CLINICIAN_ACCOUNT, RENDERING_PROVIDER_ID, clinicianContext, encounterOpened, givenEncounter } from '@revcycle/encounters/testing';
 
 import { decideReviseEncounter } from '../revise-encounter/revise-encounter.command';
 import { decideSignEncounter } from '../sign-encounter/sign-encounter.command';
@@ -19,7 +19,7 @@ describe('VoidEncounter (entered in error)', () => {
   it('voids a signed encounter so coding can withdraw the charge', () => {
     const opened = encounterOpened();
     const signed = decideSignEncounter(
-      { context: clinicianContext(), encounterId: ENCOUNTER_ID, signingProviderId: RENDERING_PROVIDER_ID },
+      { context: clinicianContext(), encounterId: ENCOUNTER_ID, signingProviderId: RENDERING_PROVIDER_ID, signingAccount: CLINICIAN_ACCOUNT },
       givenEncounter([opened]),
     );
     expect(decideVoidEncounter(voidIt, givenEncounter([opened, ...signed]))[0].data.wasSigned).toBe(true);
@@ -53,7 +53,7 @@ describe('ReviseEncounter', () => {
   it('refuses to revise a signed encounter', () => {
     const opened = encounterOpened();
     const signed = decideSignEncounter(
-      { context: clinicianContext(), encounterId: ENCOUNTER_ID, signingProviderId: RENDERING_PROVIDER_ID },
+      { context: clinicianContext(), encounterId: ENCOUNTER_ID, signingProviderId: RENDERING_PROVIDER_ID, signingAccount: CLINICIAN_ACCOUNT },
       givenEncounter([opened]),
     );
     const { minutes: _m, ...facts } = opened.data.facts;
