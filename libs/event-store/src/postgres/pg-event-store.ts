@@ -365,13 +365,12 @@ export class PgEventStore extends EventStore {
       }
     }
     const wanted = [...known.values()];
-    const { rows } = await this.pool.query<EventRow & { tenant_id: string }>(
-      `SELECT tenant_id, ${COLUMNS}
-         FROM unnest($1::text[], $2::text[], $3::bigint[]) AS w(t, s, after)
-         JOIN event_store.events e ON e.tenant_id = w.t AND e.stream_id = w.s AND e.stream_position > w.after
-        ORDER BY tenant_id, stream_id, stream_position`,
-      [wanted.map((w) => w.tenantId), wanted.map((w) => w.streamId), wanted.map((w) => w.held.length)],
-    );
+    // Prepared once per connection: the statement is a plain call, the function holds the plan (migration 0006).
+    const { rows } = await this.pool.query<EventRow & { tenant_id: string }>({
+      name: 'event-store.read-streams',
+      text: `SELECT tenant_id, ${COLUMNS} FROM event_store.read_streams($1::text[], $2::text[], $3::bigint[])`,
+      values: [wanted.map((w) => w.tenantId), wanted.map((w) => w.streamId), wanted.map((w) => w.held.length)],
+    });
     const newer = new Map<string, EventEnvelope[]>();
     for (const row of rows) {
       const key = historyKey(row.tenant_id, row.stream_id);
