@@ -37,14 +37,18 @@ export function providerCalendarStreamId(providerId: string, month: string): str
 
 /** The UTC calendar months (`YYYY-MM`) a slot touches, in order; usually one. */
 export function calendarMonthsOf(slot: Pick<ProviderTimeSlot, 'start' | 'end'>): string[] {
+  // Counted in months since year 0 rather than through Date objects and ISO strings: every booking asks.
+  const monthIndex = (instant: number) => {
+    const date = new Date(instant);
+    return date.getUTCFullYear() * 12 + date.getUTCMonth();
+  };
+  const first = monthIndex(Date.parse(slot.start));
+  const last = Math.max(first, monthIndex(Date.parse(slot.end) - 1));
   const months: string[] = [];
-  const last = new Date(Date.parse(slot.end) - 1).toISOString().slice(0, 7);
-  let cursor = new Date(slot.start);
-  for (let month = cursor.toISOString().slice(0, 7); ; month = cursor.toISOString().slice(0, 7)) {
-    months.push(month);
-    if (month >= last) return months;
-    cursor = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 1));
+  for (let index = first; index <= last; index++) {
+    months.push(`${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`);
   }
+  return months;
 }
 
 export function evolveProviderCalendar(state: ProviderCalendarState, event: DomainEvent): ProviderCalendarState {
