@@ -58,7 +58,7 @@ describe('FoldedStates', () => {
   });
 
   it('given more streams than it may hold, when another is folded, then the least recently folded leaves first', () => {
-    const states = new FoldedStates(2);
+    const states = new FoldedStates({ maxStreams: 2, maxEvents: 100 });
     const decider = tracingDecider();
     states.fold('t', 'one', decider, history(['a']));
     states.fold('t', 'two', decider, history(['b']));
@@ -68,5 +68,19 @@ describe('FoldedStates', () => {
     states.fold('t', 'one', decider, history(['a']));
     states.fold('t', 'two', decider, history(['b']));
     expect(decider.calls).toBe(1);
+  });
+
+  it('given states holding more events than allowed, when another is folded, then the oldest leave until it fits', () => {
+    const states = new FoldedStates({ maxStreams: 100, maxEvents: 4 });
+    const decider = tracingDecider();
+    states.fold('t', 'long', decider, history(['a', 'b', 'c']));
+    states.fold('t', 'short', decider, history(['d']));
+    states.fold('t', 'next', decider, history(['e']));
+    decider.calls = 0;
+    states.fold('t', 'short', decider, history(['d']));
+    states.fold('t', 'next', decider, history(['e']));
+    expect(decider.calls).toBe(0);
+    states.fold('t', 'long', decider, history(['a', 'b', 'c']));
+    expect(decider.calls).toBe(3);
   });
 });

@@ -1,6 +1,15 @@
 import type { Decider } from './command-pipeline';
 import type { DomainEvent, EventEnvelope } from './envelope';
 
+export interface FoldedStateLimits {
+  /** Streams whose state is held; the least recently folded leave first. */
+  maxStreams: number;
+  /** Events folded into all held states together, a proxy for their memory. */
+  maxEvents: number;
+}
+
+export const DEFAULT_FOLDED_STATE_LIMITS: FoldedStateLimits = { maxStreams: 20_000, maxEvents: 200_000 };
+
 interface FoldedState {
   decider: Decider<unknown, DomainEvent>;
   /** Events folded into `state`, and the id of the last: a history matches when it holds that id there. */
@@ -18,8 +27,10 @@ interface FoldedState {
 export class FoldedStates {
   /** Insertion order is recency order. */
   private readonly held = new Map<string, FoldedState>();
+  /** Events folded into the held states: a state grows with its history (a calendar month's holds). */
+  private events = 0;
 
-  constructor(private readonly maxStreams = 20_000) {}
+  constructor(private readonly limits: FoldedStateLimits = DEFAULT_FOLDED_STATE_LIMITS) {}
 
   fold<S, E extends DomainEvent>(tenantId: string, streamId: string, decider: Decider<S, E>, history: readonly EventEnvelope[]): S {
     const key = `${tenantId}\u0000${streamId}`;
@@ -32,9 +43,18 @@ export class FoldedStates {
     let state = reusable ? (folded.state as S) : decider.initialState;
     for (let i = reusable ? folded.length : 0; i < history.length; i++) state = decider.evolve(state, history[i] as unknown as E);
     if (history.length === 0) return state;
-    this.held.delete(key);
+    if (folded) this.forget(key, folded);
     this.held.set(key, { decider: decider as Decider<unknown, DomainEvent>, length: history.length, lastEventId: history[history.length - 1].eventId, state });
-    if (this.held.size > this.maxStreams) this.held.delete(this.held.keys().next().value!);
+    this.events += history.length;
+    for (const [oldest, entry] of this.held) {
+      if (this.held.size <= this.limits.maxStreams && this.events <= this.limits.maxEvents) break;
+      this.forget(oldest, entry);
+    }
     return state;
+  }
+
+  private forget(key: string, entry: FoldedState): void {
+    this.held.delete(key);
+    this.events -= entry.length;
   }
 }
