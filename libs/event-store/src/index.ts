@@ -6,6 +6,7 @@ export * from './idempotency';
 export * from './esdb/esdb-event-store';
 export * from './esdb/esdb-security';
 export * from './postgres/pg-checkpoint';
+export * from './postgres/canonical-event';
 export * from './postgres/pg-event-store';
 export * from './postgres/hash-chain';
 export * from './postgres/migrations';

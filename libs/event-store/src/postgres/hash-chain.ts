@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 
-import { canonicalEventBytes } from './pg-event-store';
+import { canonicalEventBytes } from './canonical-event';
 
 export interface ChainVerdict {
   streamId: string;

@@ -1,13 +1,10 @@
-import { DatabaseError, type Pool, type PoolClient } from 'pg';
-
-import { canonicalJson } from '@revcycle/kernel';
+import type { Pool, PoolClient } from 'pg';
 
 import type { EventEnvelope, EventMetadata, NewEvent, StoredEvent } from '../envelope';
 import { ConcurrencyError, DuplicateEventError, IdempotencyKeyReused } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
-  ExpectedVersion,
   LedgerRecord,
   MultiStreamAppendOptions,
   ReadAllBatch,
@@ -20,7 +17,8 @@ import { CommandAlreadyRecorded } from '../idempotency';
 import { EventSchemaRegistry } from '../upcasters';
 import { formatPgCheckpoint, parsePgCheckpoint, PG_START } from './pg-checkpoint';
 import { Batcher } from './batcher';
-import { DEFAULT_HISTORY_LIMITS, StreamHistoryCache, type StreamHistoryLimits } from './stream-history-cache';
+import { appendCall, expectedText, PgAppendWriter, settle, type AppendAnswer, type AppendCall } from './pg-append-writer';
+import { DEFAULT_HISTORY_LIMITS, streamKey, StreamHistoryCache, type StreamHistoryLimits } from './stream-history-cache';
 
 interface EventRow {
   global_position: string;
@@ -37,24 +35,6 @@ interface EventRow {
 
 const COLUMNS = `global_position, transaction_id, stream_id, stream_position, event_id, event_type, schema_version,
   data, metadata, recorded_at`;
-
-/** The canonical text hashed into the chain (event-store.md §8); the append function adds the position. */
-export function canonicalEventText(tenantId: string, streamId: string, event: NewEvent): string {
-  return canonicalJson({
-    data: event.data,
-    eventId: event.eventId,
-    eventType: event.type,
-    metadata: event.metadata,
-    schemaVersion: event.schemaVersion,
-    streamId,
-    tenantId,
-  });
-}
-
-/** The same, as the UTF-8 bytes the database hashes. */
-export function canonicalEventBytes(tenantId: string, streamId: string, event: NewEvent): Buffer {
-  return Buffer.from(canonicalEventText(tenantId, streamId, event), 'utf8');
-}
 
 /** Observers of successful appends: wake local consumers, record latency. */
 export interface AppendHooks {
@@ -74,48 +54,11 @@ export interface AppendBatching {
 // bookings/s on 2 cores), since larger batches spend less per command on statements and commits.
 const DEFAULT_BATCHING: AppendBatching = { concurrency: 1, maxBatch: 32 };
 
-/** One stream's part of an append, as the database functions take it. */
-interface AppendPart {
-  stream: string;
-  streamType: string;
-  expected: string;
-  /** The events' canonical texts: hashed as sent, parsed into columns by the database. */
-  texts: string[];
-  eventIds: string[];
-}
-
-/** One command's append: one or more parts that commit together, the ledger entry with the last. */
-interface AppendCall {
-  tenant: string;
-  parts: AppendPart[];
-  commandId: string | null;
-  commandType: string | null;
-  payloadHash: Buffer | null;
-  /** The ledger's response body as JSON text, or null without a ledger entry. */
-  result: string | null;
-}
-
-interface AppendRow {
-  next_version: string;
-  xid: string;
-  positions: string[];
-}
-
 /** Whole streams of one tenant, read together. */
 interface StreamsRead {
   tenantId: string;
   streamIds: string[];
 }
-
-type AppendFailure = Error & { code: string; detail?: string; constraint?: string; part?: number };
-
-/** What the database said about one call of a batch: a row per part, or the error of the part that failed. */
-type AppendAnswer = { rows: AppendRow[] } | { failure: AppendFailure };
-
-/** Deadlocks and serialization failures concern the whole transaction, not the item: retried alone. */
-const RETRY_ALONE = new Set(['40P01', '40001']);
-
-const expectedText = (expected: ExpectedVersion): string => (typeof expected === 'bigint' ? expected.toString() : expected);
 
 /**
  * PostgreSQL adapter: one function call per append (or per batch of concurrent appends), reads in
@@ -127,6 +70,7 @@ export class PgEventStore extends EventStore {
   private readonly batcher: Batcher<AppendCall, AppendAnswer>;
   private readonly reads: Batcher<StreamsRead, EventEnvelope[][]>;
   private readonly histories: StreamHistoryCache;
+  private readonly writer: PgAppendWriter;
 
   constructor(
     private readonly pool: Pool,
@@ -137,40 +81,23 @@ export class PgEventStore extends EventStore {
   ) {
     super();
     this.histories = new StreamHistoryCache(historyLimits);
-    this.batcher = new Batcher((calls) => this.appendBatch(calls), batching.concurrency, batching.maxBatch);
+    this.writer = new PgAppendWriter(pool);
+    this.batcher = new Batcher((calls) => this.writer.appendBatch(calls), batching.concurrency, batching.maxBatch);
     this.reads = new Batcher((requests) => this.readBatch(requests), batching.concurrency, batching.maxBatch);
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const appends = [{ streamId, events, expected: options.expected, streamType: options.streamType }];
-    const call = this.callFor(appends, options);
+    const call = appendCall(appends, options);
     // An append inside the caller's transaction must use that transaction; the others may share one.
-    const run = options.connection ? settle(this.appendAlone(options.connection, call)) : this.batcher.submit(call);
+    const run = options.connection ? settle(this.writer.appendAlone(options.connection, call)) : this.batcher.submit(call);
     const [result] = await this.finish(run, appends, options, !options.connection);
     return result;
   }
 
   async appendToStreams(appends: StreamAppend[], options: MultiStreamAppendOptions): Promise<AppendResult[]> {
     if (appends.length === 0) throw new Error('A multi-stream append needs at least one stream');
-    return this.finish(this.batcher.submit(this.callFor(appends, options)), appends, options, true);
-  }
-
-  private callFor(appends: StreamAppend[], options: MultiStreamAppendOptions): AppendCall {
-    const ledger = options.ledger;
-    return {
-      tenant: options.tenantId,
-      parts: appends.map(({ streamId, events, expected, streamType }) => ({
-        stream: streamId,
-        streamType: streamType ?? streamId.split('-')[0],
-        expected: expectedText(expected),
-        texts: events.map((e) => canonicalEventText(options.tenantId, streamId, e)),
-        eventIds: events.map((e) => e.eventId),
-      })),
-      commandId: ledger?.commandId ?? null,
-      commandType: ledger?.commandType ?? null,
-      payloadHash: ledger?.payloadHash ?? null,
-      result: ledger ? JSON.stringify(ledger.result ?? null) : null,
-    };
+    return this.finish(this.batcher.submit(appendCall(appends, options)), appends, options, true);
   }
 
   private async finish(run: Promise<AppendAnswer>, appends: StreamAppend[], options: MultiStreamAppendOptions, shared: boolean): Promise<AppendResult[]> {
@@ -187,131 +114,6 @@ export class PgEventStore extends EventStore {
         checkpoint: formatPgCheckpoint({ xid: BigInt(row.xid), gp: positions[positions.length - 1] }),
       };
     });
-  }
-
-  /** A single-stream call on its own: the plain append function, no subtransaction. */
-  private async appendAlone(db: Pool | SqlConnection, call: AppendCall): Promise<AppendRow[]> {
-    if (call.parts.length > 1) {
-      const [answer] = await this.appendItems(db, [call]);
-      if ('failure' in answer) throw answer.failure;
-      return answer.rows;
-    }
-    const [part] = call.parts;
-    const { rows } = await db.query(
-      `SELECT next_version, xid::text AS xid, positions
-         FROM event_store.append_to_stream($1, $2, $3, $4, $5::json, $6, $7, $8, $9::jsonb)`,
-      [call.tenant, part.stream, part.streamType, part.expected, eventsArray(part), call.commandId, call.commandType, call.payloadHash, call.result],
-    );
-    return rows as AppendRow[];
-  }
-
-  private async appendBatch(calls: AppendCall[]): Promise<AppendAnswer[]> {
-    if (fitsOneSet(calls)) {
-      // Refused as a whole when any item is at fault; the item-by-item path below then finds which.
-      const together = await this.appendSet(calls).catch((error: unknown) => {
-        if (error instanceof DatabaseError) return undefined;
-        throw error;
-      });
-      if (together) return together;
-    }
-    if (calls.length === 1) return [await settle(this.appendAlone(this.pool, calls[0]))];
-    const answers = await this.appendItems(this.pool, calls);
-    for (const [index, answer] of answers.entries()) {
-      if ('failure' in answer && RETRY_ALONE.has(answer.failure.code)) answers[index] = await settle(this.appendAlone(this.pool, calls[index]));
-    }
-    return answers;
-  }
-
-  /** The whole batch as one set (see migration 0005): five statements however many items it holds. */
-  private async appendSet(calls: AppendCall[]): Promise<AppendAnswer[]> {
-    const parts = calls.flatMap((call) => call.parts.map((part) => ({ tenant: call.tenant, part })));
-    const eventPart: number[] = [];
-    parts.forEach(({ part }, index) => part.texts.forEach(() => eventPart.push(index + 1)));
-    const nextVersion = (part: AppendPart) => BigInt(exactVersion(part.expected)!) + BigInt(part.texts.length);
-    const { rows } = await this.pool.query<{ event_id: string; global_position: string; xid: string }>(
-      `SELECT event_id, global_position, xid::text AS xid
-         FROM event_store.append_set($1::text[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[],
-                                     $6::text[], $7::text[], $8::text[], $9::bigint[], $10::int[], $11::json)`,
-      [
-        calls.map((call) => call.tenant),
-        calls.map((call) => call.commandId),
-        calls.map((call) => call.commandType),
-        calls.map((call) => call.payloadHash),
-        calls.map((call) => {
-          if (call.result === null) return null;
-          const last = call.parts[call.parts.length - 1];
-          // The same ledger record append_to_stream writes: the response, and the last part's stream and version.
-          return `{"body":${call.result},"streamId":${JSON.stringify(last.stream)},"version":"${nextVersion(last)}"}`;
-        }),
-        parts.map(({ tenant }) => tenant),
-        parts.map(({ part }) => part.stream),
-        parts.map(({ part }) => part.streamType),
-        parts.map(({ part }) => exactVersion(part.expected)),
-        eventPart,
-        `[${parts.map(({ part }) => part.texts.join(',')).join(',')}]`,
-      ],
-    );
-    const positions = new Map(rows.map((row) => [row.event_id, row.global_position]));
-    const xid = rows[0].xid;
-    return calls.map((call) => ({
-      rows: call.parts.map((part) => ({
-        next_version: nextVersion(part).toString(),
-        xid,
-        positions: part.eventIds.map((id) => positions.get(id)!),
-      })),
-    }));
-  }
-
-  /**
-   * Calls that queued together, in one transaction. Items go in stream order, so two batches lock
-   * stream rows in the same order and cannot deadlock each other.
-   */
-  private async appendItems(db: Pool | SqlConnection, calls: AppendCall[]): Promise<AppendAnswer[]> {
-    const order = calls.map((_, index) => index).sort((a, b) => compareCalls(calls[a], calls[b]));
-    const sorted = order.map((index) => calls[index]);
-    const parts = sorted.flatMap((call) => call.parts);
-    const firstParts: number[] = [];
-    let next = 1;
-    for (const call of sorted) {
-      firstParts.push(next);
-      next += call.parts.length;
-    }
-    const { rows } = await db.query(
-      `SELECT item, part, next_version, xid::text AS xid, positions, error_code, error_detail, error_constraint
-         FROM event_store.append_batch($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bytea[], $7::jsonb[],
-                                       $8::text[], $9::text[], $10::text[], $11::json[])`,
-      [
-        sorted.map((call) => call.tenant),
-        firstParts,
-        sorted.map((call) => call.parts.length),
-        sorted.map((call) => call.commandId),
-        sorted.map((call) => call.commandType),
-        sorted.map((call) => call.payloadHash),
-        sorted.map((call) => call.result),
-        parts.map((part) => part.stream),
-        parts.map((part) => part.streamType),
-        parts.map((part) => part.expected),
-        parts.map(eventsArray),
-      ],
-    );
-    const answers = calls.map((): AppendAnswer => ({ rows: [] }));
-    for (const row of rows as Array<AppendRow & { item: number; part: number; error_code: string | null; error_detail: string | null; error_constraint: string | null }>) {
-      const index = order[row.item - 1];
-      const answer = answers[index];
-      if (row.error_code !== null) {
-        answers[index] = {
-          failure: Object.assign(new Error(`append refused with SQLSTATE ${row.error_code}`), {
-            code: row.error_code,
-            detail: row.error_detail ?? undefined,
-            constraint: row.error_constraint ?? undefined,
-            part: row.part - 1,
-          }),
-        };
-      } else if ('rows' in answer) {
-        answer.rows.push(row);
-      }
-    }
-    return answers;
   }
 
   private async explainAppendFailure(error: unknown, appends: StreamAppend[], options: MultiStreamAppendOptions): Promise<never> {
@@ -362,7 +164,7 @@ export class PgEventStore extends EventStore {
     const known = new Map<string, { tenantId: string; streamId: string; held: readonly EventEnvelope[] }>();
     for (const { tenantId, streamIds } of requests) {
       for (const streamId of streamIds) {
-        const key = historyKey(tenantId, streamId);
+        const key = streamKey(tenantId, streamId);
         if (!known.has(key)) known.set(key, { tenantId, streamId, held: this.histories.get(key) });
       }
     }
@@ -375,14 +177,14 @@ export class PgEventStore extends EventStore {
     });
     const newer = new Map<string, EventEnvelope[]>();
     for (const row of rows) {
-      const key = historyKey(row.tenant_id, row.stream_id);
+      const key = streamKey(row.tenant_id, row.stream_id);
       const list = newer.get(key);
       if (list) list.push(this.toEnvelope(row));
       else newer.set(key, [this.toEnvelope(row)]);
     }
     const full = new Map<string, EventEnvelope[]>();
     for (const [key, { held }] of known) full.set(key, this.histories.extend(key, held, newer.get(key) ?? []));
-    return requests.map(({ tenantId, streamIds }) => streamIds.map((id) => [...full.get(historyKey(tenantId, id))!]));
+    return requests.map(({ tenantId, streamIds }) => streamIds.map((id) => [...full.get(streamKey(tenantId, id))!]));
   }
 
   async readAll(after: string, limit: number): Promise<ReadAllBatch> {
@@ -448,38 +250,4 @@ export class PgEventStore extends EventStore {
   }
 }
 
-function settle(append: Promise<AppendRow[]>): Promise<AppendAnswer> {
-  return append.then(
-    (rows) => ({ rows }),
-    (failure: AppendFailure) => ({ failure }),
-  );
-}
 
-const historyKey = (tenantId: string, streamId: string) => `${tenantId}\u0000${streamId}`;
-
-const eventsArray = (part: AppendPart): string => `[${part.texts.join(',')}]`;
-
-/** The version a part expects as a number (0 for a new stream), or undefined for `any` / `stream_exists`. */
-function exactVersion(expected: string): string | undefined {
-  if (expected === 'no_stream') return '0';
-  return /^\d+$/.test(expected) ? expected : undefined;
-}
-
-/** Whether a batch can go as one set: exact expectations only, and no stream in two parts. */
-function fitsOneSet(calls: AppendCall[]): boolean {
-  const seen = new Set<string>();
-  for (const call of calls) {
-    for (const part of call.parts) {
-      const key = historyKey(call.tenant, part.stream);
-      if (exactVersion(part.expected) === undefined || seen.has(key)) return false;
-      seen.add(key);
-    }
-  }
-  return true;
-}
-
-function compareCalls(a: AppendCall, b: AppendCall): number {
-  const keyA = historyKey(a.tenant, a.parts[0].stream);
-  const keyB = historyKey(b.tenant, b.parts[0].stream);
-  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-}

@@ -1,0 +1,227 @@
+import { DatabaseError, type Pool } from 'pg';
+
+import type { ExpectedVersion, MultiStreamAppendOptions, SqlConnection, StreamAppend } from '../event-store.port';
+import { canonicalEventText } from './canonical-event';
+import { streamKey } from './stream-history-cache';
+
+/** One stream's part of an append, as the database functions take it. */
+export interface AppendPart {
+  stream: string;
+  streamType: string;
+  expected: string;
+  /** The events' canonical texts: hashed as sent, parsed into columns by the database. */
+  texts: string[];
+  eventIds: string[];
+}
+
+/** One command's append: one or more parts that commit together, the ledger entry with the last. */
+export interface AppendCall {
+  tenant: string;
+  parts: AppendPart[];
+  commandId: string | null;
+  commandType: string | null;
+  payloadHash: Buffer | null;
+  /** The ledger's response body as JSON text, or null without a ledger entry. */
+  result: string | null;
+}
+
+export interface AppendRow {
+  next_version: string;
+  xid: string;
+  positions: string[];
+}
+
+export type AppendFailure = Error & { code: string; detail?: string; constraint?: string; part?: number };
+
+/** What the database said about one call of a batch: a row per part, or the error of the part that failed. */
+export type AppendAnswer = { rows: AppendRow[] } | { failure: AppendFailure };
+
+/** Deadlocks and serialization failures concern the whole transaction, not the item: retried alone. */
+const RETRY_ALONE = new Set(['40P01', '40001']);
+
+export const expectedText = (expected: ExpectedVersion): string => (typeof expected === 'bigint' ? expected.toString() : expected);
+
+/** A command's append as the database functions take it: canonical texts, expectations, ledger entry. */
+export function appendCall(appends: StreamAppend[], options: MultiStreamAppendOptions): AppendCall {
+  const ledger = options.ledger;
+  return {
+    tenant: options.tenantId,
+    parts: appends.map(({ streamId, events, expected, streamType }) => ({
+      stream: streamId,
+      streamType: streamType ?? streamId.split('-')[0],
+      expected: expectedText(expected),
+      texts: events.map((e) => canonicalEventText(options.tenantId, streamId, e)),
+      eventIds: events.map((e) => e.eventId),
+    })),
+    commandId: ledger?.commandId ?? null,
+    commandType: ledger?.commandType ?? null,
+    payloadHash: ledger?.payloadHash ?? null,
+    result: ledger ? JSON.stringify(ledger.result ?? null) : null,
+  };
+}
+
+/**
+ * The write side of the PostgreSQL adapter: a lone append, or a batch of concurrent ones as one set
+ * (migration 0005) with the item-by-item path (migration 0004) when some item is refused.
+ */
+export class PgAppendWriter {
+  constructor(private readonly pool: Pool) {}
+
+  /** A single-stream call on its own: the plain append function, no subtransaction. */
+  async appendAlone(db: Pool | SqlConnection, call: AppendCall): Promise<AppendRow[]> {
+    if (call.parts.length > 1) {
+      const [answer] = await this.appendItems(db, [call]);
+      if ('failure' in answer) throw answer.failure;
+      return answer.rows;
+    }
+    const [part] = call.parts;
+    const { rows } = await db.query(
+      `SELECT next_version, xid::text AS xid, positions
+         FROM event_store.append_to_stream($1, $2, $3, $4, $5::json, $6, $7, $8, $9::jsonb)`,
+      [call.tenant, part.stream, part.streamType, part.expected, eventsArray(part), call.commandId, call.commandType, call.payloadHash, call.result],
+    );
+    return rows as AppendRow[];
+  }
+
+  async appendBatch(calls: AppendCall[]): Promise<AppendAnswer[]> {
+    if (fitsOneSet(calls)) {
+      // Refused as a whole when any item is at fault; the item-by-item path below then finds which.
+      const together = await this.appendSet(calls).catch((error: unknown) => {
+        if (error instanceof DatabaseError) return undefined;
+        throw error;
+      });
+      if (together) return together;
+    }
+    if (calls.length === 1) return [await settle(this.appendAlone(this.pool, calls[0]))];
+    const answers = await this.appendItems(this.pool, calls);
+    for (const [index, answer] of answers.entries()) {
+      if ('failure' in answer && RETRY_ALONE.has(answer.failure.code)) answers[index] = await settle(this.appendAlone(this.pool, calls[index]));
+    }
+    return answers;
+  }
+
+  /** The whole batch as one set (see migration 0005): five statements however many items it holds. */
+  private async appendSet(calls: AppendCall[]): Promise<AppendAnswer[]> {
+    const parts = calls.flatMap((call) => call.parts.map((part) => ({ tenant: call.tenant, part })));
+    const eventPart: number[] = [];
+    parts.forEach(({ part }, index) => part.texts.forEach(() => eventPart.push(index + 1)));
+    const nextVersion = (part: AppendPart) => BigInt(exactVersion(part.expected)!) + BigInt(part.texts.length);
+    const { rows } = await this.pool.query<{ event_id: string; global_position: string; xid: string }>(
+      `SELECT event_id, global_position, xid::text AS xid
+         FROM event_store.append_set($1::text[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[],
+                                     $6::text[], $7::text[], $8::text[], $9::bigint[], $10::int[], $11::json)`,
+      [
+        calls.map((call) => call.tenant),
+        calls.map((call) => call.commandId),
+        calls.map((call) => call.commandType),
+        calls.map((call) => call.payloadHash),
+        calls.map((call) => {
+          if (call.result === null) return null;
+          const last = call.parts[call.parts.length - 1];
+          // The same ledger record append_to_stream writes: the response, and the last part's stream and version.
+          return `{"body":${call.result},"streamId":${JSON.stringify(last.stream)},"version":"${nextVersion(last)}"}`;
+        }),
+        parts.map(({ tenant }) => tenant),
+        parts.map(({ part }) => part.stream),
+        parts.map(({ part }) => part.streamType),
+        parts.map(({ part }) => exactVersion(part.expected)),
+        eventPart,
+        `[${parts.map(({ part }) => part.texts.join(',')).join(',')}]`,
+      ],
+    );
+    const positions = new Map(rows.map((row) => [row.event_id, row.global_position]));
+    const xid = rows[0].xid;
+    return calls.map((call) => ({
+      rows: call.parts.map((part) => ({
+        next_version: nextVersion(part).toString(),
+        xid,
+        positions: part.eventIds.map((id) => positions.get(id)!),
+      })),
+    }));
+  }
+
+  /**
+   * Calls that queued together, in one transaction. Items go in stream order, so two batches lock
+   * stream rows in the same order and cannot deadlock each other.
+   */
+  private async appendItems(db: Pool | SqlConnection, calls: AppendCall[]): Promise<AppendAnswer[]> {
+    const order = calls.map((_, index) => index).sort((a, b) => compareCalls(calls[a], calls[b]));
+    const sorted = order.map((index) => calls[index]);
+    const parts = sorted.flatMap((call) => call.parts);
+    const firstParts: number[] = [];
+    let next = 1;
+    for (const call of sorted) {
+      firstParts.push(next);
+      next += call.parts.length;
+    }
+    const { rows } = await db.query(
+      `SELECT item, part, next_version, xid::text AS xid, positions, error_code, error_detail, error_constraint
+         FROM event_store.append_batch($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bytea[], $7::jsonb[],
+                                       $8::text[], $9::text[], $10::text[], $11::json[])`,
+      [
+        sorted.map((call) => call.tenant),
+        firstParts,
+        sorted.map((call) => call.parts.length),
+        sorted.map((call) => call.commandId),
+        sorted.map((call) => call.commandType),
+        sorted.map((call) => call.payloadHash),
+        sorted.map((call) => call.result),
+        parts.map((part) => part.stream),
+        parts.map((part) => part.streamType),
+        parts.map((part) => part.expected),
+        parts.map(eventsArray),
+      ],
+    );
+    const answers = calls.map((): AppendAnswer => ({ rows: [] }));
+    for (const row of rows as Array<AppendRow & { item: number; part: number; error_code: string | null; error_detail: string | null; error_constraint: string | null }>) {
+      const index = order[row.item - 1];
+      const answer = answers[index];
+      if (row.error_code !== null) {
+        answers[index] = {
+          failure: Object.assign(new Error(`append refused with SQLSTATE ${row.error_code}`), {
+            code: row.error_code,
+            detail: row.error_detail ?? undefined,
+            constraint: row.error_constraint ?? undefined,
+            part: row.part - 1,
+          }),
+        };
+      } else if ('rows' in answer) {
+        answer.rows.push(row);
+      }
+    }
+    return answers;
+  }
+}
+
+export function settle(append: Promise<AppendRow[]>): Promise<AppendAnswer> {
+  return append.then(
+    (rows) => ({ rows }),
+    (failure: AppendFailure) => ({ failure }),
+  );
+}
+
+const eventsArray = (part: AppendPart): string => `[${part.texts.join(',')}]`;
+
+/** The version a part expects as a number (0 for a new stream), or undefined for `any` / `stream_exists`. */
+function exactVersion(expected: string): string | undefined {
+  if (expected === 'no_stream') return '0';
+  return /^\d+$/.test(expected) ? expected : undefined;
+}
+
+/** Whether a batch can go as one set: exact expectations only, and no stream in two parts. */
+function fitsOneSet(calls: AppendCall[]): boolean {
+  const seen = new Set<string>();
+  for (const call of calls) {
+    for (const part of call.parts) {
+      const key = streamKey(call.tenant, part.stream);
+      if (exactVersion(part.expected) === undefined || seen.has(key)) return false;
+      seen.add(key);
+    }
+  }
+  return true;
+}
+function compareCalls(a: AppendCall, b: AppendCall): number {
+  const keyA = streamKey(a.tenant, a.parts[0].stream);
+  const keyB = streamKey(b.tenant, b.parts[0].stream);
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+}
