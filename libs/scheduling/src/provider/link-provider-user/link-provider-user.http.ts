@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
@@ -24,6 +24,8 @@ export class LinkProviderUserHttp {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':providerId/user')
+  // Changes the provider record, creates nothing: 200, not 201.
+  @HttpCode(200)
   @Roles('admin')
   @CommandDocs('Link the user account that signs and amends encounters as this provider', { ifMatch: true })
   async link(
