@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { migrationsFromFolder, type Migration } from '@revcycle/event-store';
 
-import { ProviderAccounts } from './encounter/acting-provider';
 import { AddEncounterAddendumHandler } from './encounter/add-encounter-addendum/add-encounter-addendum.handler';
 import { GetEncounterHandler } from './encounter/get-encounter/get-encounter.query';
 import { OpenEncounterHandler } from './encounter/open-encounter/open-encounter.handler';
@@ -15,7 +14,6 @@ import { UnsignedEncountersProjection } from './unsigned-encounters/unsigned-enc
 import { ListUnsignedEncountersHandler } from './unsigned-encounters/unsigned-encounters.query';
 
 const handlers = [
-  ProviderAccounts,
   OpenEncounterHandler,
   ReviseEncounterHandler,
   SignEncounterHandler,

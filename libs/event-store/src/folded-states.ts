@@ -1,5 +1,6 @@
 import type { Decider } from './command-pipeline';
 import type { DomainEvent, EventEnvelope } from './envelope';
+import { streamKey } from './stream-key';
 
 export interface FoldedStateLimits {
   /** Streams whose state is held; the least recently folded leave first. */
@@ -33,7 +34,7 @@ export class FoldedStates {
   constructor(private readonly limits: FoldedStateLimits = DEFAULT_FOLDED_STATE_LIMITS) {}
 
   fold<S, E extends DomainEvent>(tenantId: string, streamId: string, decider: Decider<S, E>, history: readonly EventEnvelope[]): S {
-    const key = `${tenantId}\u0000${streamId}`;
+    const key = streamKey(tenantId, streamId);
     const folded = this.held.get(key);
     const reusable =
       folded !== undefined &&

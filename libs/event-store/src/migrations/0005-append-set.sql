@@ -23,7 +23,7 @@ DECLARE
   part_count int := coalesce(array_length(p_stream, 1), 0);
   event_count int := json_array_length(p_events);
   event json;
-  i int := 0;
+  e_at int := 0;
   existing int := 0;
   locked int := 0;
   fresh int := 0;
@@ -71,17 +71,17 @@ BEGIN
   END IF;
 
   FOR event IN SELECT value FROM json_array_elements(p_events) LOOP
-    i := i + 1;
-    IF p_event_part[i] <> at THEN
-      at := p_event_part[i];
+    e_at := e_at + 1;
+    IF p_event_part[e_at] <> at THEN
+      at := p_event_part[e_at];
       pos := p_expected[at];
     END IF;
     pos := pos + 1;
     head := sha256(heads[at] || int8send(pos) || convert_to(event::text, 'UTF8'));
-    prevs[i] := heads[at];
-    hashes[i] := head;
-    positions[i] := pos;
-    parsed[i] := event::jsonb;
+    prevs[e_at] := heads[at];
+    hashes[e_at] := head;
+    positions[e_at] := pos;
+    parsed[e_at] := event::jsonb;
     heads[at] := head;
     tops[at] := pos;
   END LOOP;

@@ -2,7 +2,7 @@ import { DatabaseError, type Pool } from 'pg';
 
 import type { ExpectedVersion, MultiStreamAppendOptions, SqlConnection, StreamAppend } from '../event-store.port';
 import { canonicalEventText } from './canonical-event';
-import { streamKey } from './stream-history-cache';
+import { streamKey } from '../stream-key';
 
 /** One stream's part of an append, as the database functions take it. */
 export interface AppendPart {
@@ -220,6 +220,7 @@ function fitsOneSet(calls: AppendCall[]): boolean {
   }
   return true;
 }
+
 function compareCalls(a: AppendCall, b: AppendCall): number {
   const keyA = streamKey(a.tenant, a.parts[0].stream);
   const keyB = streamKey(b.tenant, b.parts[0].stream);

@@ -18,7 +18,8 @@ import { EventSchemaRegistry } from '../upcasters';
 import { formatPgCheckpoint, parsePgCheckpoint, PG_START } from './pg-checkpoint';
 import { Batcher } from './batcher';
 import { appendCall, expectedText, PgAppendWriter, settle, type AppendAnswer, type AppendCall } from './pg-append-writer';
-import { DEFAULT_HISTORY_LIMITS, streamKey, StreamHistoryCache, type StreamHistoryLimits } from './stream-history-cache';
+import { streamKey } from '../stream-key';
+import { DEFAULT_HISTORY_LIMITS, StreamHistoryCache, type StreamHistoryLimits } from './stream-history-cache';
 
 interface EventRow {
   global_position: string;

@@ -7,9 +7,6 @@ export interface StreamHistoryLimits {
   maxStreamLength: number;
 }
 
-/** The key a stream is held under: tenant and stream id. */
-export const streamKey = (tenantId: string, streamId: string): string => `${tenantId}\u0000${streamId}`;
-
 export const DEFAULT_HISTORY_LIMITS: StreamHistoryLimits = { maxEvents: 50_000, maxStreamLength: 1_000 };
 
 /**

@@ -1,7 +1,7 @@
 import { canonicalJson, type CommandContext } from '@revcycle/kernel';
 
 import type { AddendumReason, EncounterAddendumRecorded, EncounterFacts } from '../../contracts/encounters.public-events';
-import { assertActsAsProvider, type ProviderAccount } from '../acting-provider';
+import { assertAttestsAsProvider, type ProviderAccount } from '../acting-provider';
 import { assertBillableFactsOnly, buildEncounterFacts, type EncounterFactsInput } from '../encounter-facts';
 import {
   EncounterAlreadyVoided,
@@ -41,11 +41,14 @@ export function decideAddEncounterAddendum(
   if (state.status === 'voided') throw new EncounterAlreadyVoided(encounterId);
   if (state.addendumIds.includes(addendumId)) return [];
   if (context.actor.role !== 'clinician') throw new InvalidSigner(encounterId, 'Only a clinician records addenda');
-  const { renderingProviderId, supervisingProviderId } = state.facts;
-  if (recordingProviderId !== renderingProviderId && recordingProviderId !== supervisingProviderId) {
-    throw new InvalidSigner(encounterId, 'An addendum is recorded by the rendering or supervising provider');
-  }
-  assertActsAsProvider(encounterId, context, recordingProviderId, recordingAccount);
+  assertAttestsAsProvider(
+    encounterId,
+    context,
+    state.facts,
+    recordingProviderId,
+    recordingAccount,
+    'An addendum is recorded by the rendering or supervising provider',
+  );
   const { minutes: _derived, ...current } = state.facts;
   const facts = assertSignable(encounterId, buildEncounterFacts(encounterId, { ...current, ...changes }));
   const changedFields = (Object.keys(facts) as Array<keyof EncounterFacts>).filter(

@@ -1,9 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
 import { newId, type CommandContext } from '@revcycle/kernel';
+import { FindProviderUser } from '@revcycle/scheduling';
 
 import type { AddendumReason } from '../../contracts/encounters.public-events';
-import { ProviderAccounts } from '../acting-provider';
 import { encounterCommand, type EncounterCommandResult } from '../encounter-command.handler';
 import type { EncounterFactsInput } from '../encounter-facts';
 import { decideAddEncounterAddendum } from './add-encounter-addendum.command';
@@ -25,11 +25,11 @@ export class AddEncounterAddendumCommand extends Command<CommandOutcome<Encounte
 export class AddEncounterAddendumHandler implements ICommandHandler<AddEncounterAddendumCommand> {
   constructor(
     private readonly pipeline: CommandPipeline,
-    private readonly accounts: ProviderAccounts,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute({ context, encounterId, reason, changes, recordingProviderId, expectedVersion }: AddEncounterAddendumCommand) {
-    const recordingAccount = await this.accounts.of(context, recordingProviderId);
+    const recordingAccount = await this.queries.execute(new FindProviderUser(context.tenantId, recordingProviderId));
     // A retried request is answered from the idempotency ledger, so a fresh id per attempt is safe.
     const addendumId = newId();
     return this.pipeline.handle({

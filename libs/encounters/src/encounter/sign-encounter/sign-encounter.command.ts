@@ -1,7 +1,7 @@
 import type { CommandContext } from '@revcycle/kernel';
 
 import type { EncounterSigned } from '../../contracts/encounters.public-events';
-import { assertActsAsProvider, type ProviderAccount } from '../acting-provider';
+import { assertAttestsAsProvider, type ProviderAccount } from '../acting-provider';
 import { EncounterAlreadySigned, EncounterAlreadyVoided, EncounterNotFound, InvalidSigner } from '../encounter.errors';
 import type { EncounterState } from '../encounter.state';
 import { assertSignable } from '../sign-readiness';
@@ -17,7 +17,8 @@ export interface SignEncounter {
 
 /**
  * Signing attests that the service was rendered as recorded, so only a clinician who rendered or
- * supervised it may sign, signed in as that provider's own account. The signed event is the coding context's input; signing locks the facts.
+ * supervised it may sign, signed in as that provider's own account. The signed event is the coding
+ * context's input; signing locks the facts.
  */
 export function decideSignEncounter(command: SignEncounter, state: EncounterState): EncounterSigned[] {
   const { encounterId, signingProviderId, signingAccount, context } = command;
@@ -25,11 +26,14 @@ export function decideSignEncounter(command: SignEncounter, state: EncounterStat
   if (state.status === 'signed') throw new EncounterAlreadySigned(encounterId);
   if (state.status === 'voided') throw new EncounterAlreadyVoided(encounterId);
   if (context.actor.role !== 'clinician') throw new InvalidSigner(encounterId, 'Only a clinician signs encounters');
-  const { renderingProviderId, supervisingProviderId } = state.facts;
-  if (signingProviderId !== renderingProviderId && signingProviderId !== supervisingProviderId) {
-    throw new InvalidSigner(encounterId, 'The signer must be the rendering or supervising provider');
-  }
-  assertActsAsProvider(encounterId, context, signingProviderId, signingAccount);
+  assertAttestsAsProvider(
+    encounterId,
+    context,
+    state.facts,
+    signingProviderId,
+    signingAccount,
+    'The signer must be the rendering or supervising provider',
+  );
   const facts = assertSignable(encounterId, state.facts);
   const { patientId, appointmentId, part2 } = state;
   return [

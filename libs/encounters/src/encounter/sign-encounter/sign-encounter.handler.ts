@@ -1,8 +1,8 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
 import type { CommandContext } from '@revcycle/kernel';
+import { FindProviderUser } from '@revcycle/scheduling';
 
-import { ProviderAccounts } from '../acting-provider';
 import { encounterCommand, type EncounterCommandResult } from '../encounter-command.handler';
 import { decideSignEncounter } from './sign-encounter.command';
 
@@ -21,11 +21,11 @@ export class SignEncounterCommand extends Command<CommandOutcome<EncounterComman
 export class SignEncounterHandler implements ICommandHandler<SignEncounterCommand> {
   constructor(
     private readonly pipeline: CommandPipeline,
-    private readonly accounts: ProviderAccounts,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute({ context, encounterId, signingProviderId, expectedVersion }: SignEncounterCommand) {
-    const signingAccount = await this.accounts.of(context, signingProviderId);
+    const signingAccount = await this.queries.execute(new FindProviderUser(context.tenantId, signingProviderId));
     return this.pipeline.handle({
       ...encounterCommand(encounterId, context, expectedVersion),
       commandType: 'encounters.SignEncounter',
