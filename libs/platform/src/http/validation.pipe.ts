@@ -1,5 +1,8 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { ValidationFailed, type FieldViolation } from '@revcycle/kernel';
+
+import { ValidationPlans } from './validation-plan';
 
 /**
  * The one validation pipe of the API (AUTHZ-5): unknown fields are refused rather than dropped, so
@@ -22,10 +25,17 @@ export const MAX_BODY_DEPTH = 32;
 export const MAX_ARRAY_ITEMS = 1000;
 
 class BoundedValidationPipe extends ValidationPipe {
+  private readonly plans = new ValidationPlans();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const violation = metadata.type === 'body' ? shapeViolation(value) : undefined;
     if (violation) throw new ValidationFailed([violation]);
     return super.transform(value, metadata);
+  }
+
+  /** A clean body skips class-validator's per-call metadata scan; anything else gets its full report. */
+  protected override validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+    return this.plans.isClean(object) ? [] : super.validate(object, options);
   }
 }
 
