@@ -6,6 +6,7 @@ export { signDevToken, type DevTokenRequest } from './auth/dev-token.signer';
 export { RouteAccessAudit } from './auth/route-access.audit';
 export { Ctx, IfMatch, setETag, commandContextOf, parseIfMatch } from './http/request-context.decorator';
 export { createValidationPipe, toViolations } from './http/validation.pipe';
+export { IsInstant } from './http/is-instant.decorator';
 export { toProblem, statusOfCode, type ProblemDocument } from './http/problem-details.mapper';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { createPinoLogger, PinoLoggerService, type LoggerOptions } from './observability/logger.service';

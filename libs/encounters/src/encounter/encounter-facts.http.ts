@@ -4,12 +4,13 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsPositive,
   IsUUID,
   Matches,
 } from 'class-validator';
+
+import { IsInstant } from '@revcycle/platform';
 
 import {
   SERVICE_CATEGORIES,
@@ -39,11 +40,11 @@ export class EncounterFactsDto {
   dateOfService: string;
 
   @ApiProperty({ description: 'Actual start, ISO 8601 instant', example: '2025-03-04T14:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   startTime: string;
 
   @ApiProperty({ description: 'Actual end, ISO 8601 instant', example: '2025-03-04T14:53:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   endTime: string;
 
   @ApiPropertyOptional({ enum: SERVICE_CATEGORIES, nullable: true, description: 'Required to sign' })

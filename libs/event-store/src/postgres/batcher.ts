@@ -31,15 +31,20 @@ export class Batcher<I, O> {
     while (this.running < this.concurrency && this.waiting.length > 0) {
       const batch = this.waiting.splice(0, this.maxBatch);
       this.running++;
-      this.run(batch.map((w) => w.input))
-        .then(
-          (outputs) => batch.forEach((w, i) => w.resolve(outputs[i])),
-          (error: unknown) => batch.forEach((w) => w.reject(error)),
-        )
-        .finally(() => {
+      // The next batch leaves before this one's callers resume: their continuations would otherwise
+      // hold the event loop while the store sits idle.
+      this.run(batch.map((w) => w.input)).then(
+        (outputs) => {
           this.running--;
           this.drain();
-        });
+          batch.forEach((w, i) => w.resolve(outputs[i]));
+        },
+        (error: unknown) => {
+          this.running--;
+          this.drain();
+          batch.forEach((w) => w.reject(error));
+        },
+      );
     }
   }
 }

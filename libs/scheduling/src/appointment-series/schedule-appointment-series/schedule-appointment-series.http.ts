@@ -1,11 +1,11 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IsInstant, Roles, setETag } from '@revcycle/platform';
 
 import { SessionRequest } from '../../appointment/book-appointment/book-appointment.http';
 import { CommandDocs } from '../../http-docs';
@@ -15,8 +15,8 @@ import { MAX_SERIES_OCCURRENCES } from './schedule-appointment-series.command';
 import { ScheduleAppointmentSeriesMessage, type SeriesAccepted } from './schedule-appointment-series.handler';
 
 export class ScheduleAppointmentSeriesRequest extends SessionRequest {
-  @ApiProperty({ example: '2025-03-04T14:00:00Z', description: 'Start of the first session' }) @IsISO8601({ strict: true }) firstStart: string;
-  @ApiProperty({ example: '2025-03-04T14:53:00Z', description: 'End of the first session' }) @IsISO8601({ strict: true }) firstEnd: string;
+  @ApiProperty({ example: '2025-03-04T14:00:00Z', description: 'Start of the first session' }) @IsInstant() firstStart: string;
+  @ApiProperty({ example: '2025-03-04T14:53:00Z', description: 'End of the first session' }) @IsInstant() firstEnd: string;
   @ApiProperty({ enum: SERIES_FREQUENCIES }) @IsIn(SERIES_FREQUENCIES) frequency: SeriesFrequency;
   @ApiProperty({ example: 8 }) @IsInt() @Min(2) @Max(MAX_SERIES_OCCURRENCES) count: number;
   @ApiPropertyOptional({ type: [String], description: 'Dates the series skips (single-occurrence exceptions)' })

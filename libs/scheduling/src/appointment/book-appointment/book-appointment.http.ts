@@ -1,11 +1,11 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IsInstant, Roles, setETag } from '@revcycle/platform';
 
 import type { AppointmentModality } from '../../contracts/scheduling.public-events';
 import { CommandDocs } from '../../http-docs';
@@ -25,8 +25,8 @@ export class SessionRequest {
 }
 
 export class BookAppointmentRequest extends SessionRequest {
-  @ApiProperty({ example: '2025-03-04T14:00:00Z' }) @IsISO8601({ strict: true }) start: string;
-  @ApiProperty({ example: '2025-03-04T14:53:00Z' }) @IsISO8601({ strict: true }) end: string;
+  @ApiProperty({ example: '2025-03-04T14:00:00Z' }) @IsInstant() start: string;
+  @ApiProperty({ example: '2025-03-04T14:53:00Z' }) @IsInstant() end: string;
 }
 
 @ApiTags('appointments')

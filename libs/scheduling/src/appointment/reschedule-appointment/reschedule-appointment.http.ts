@@ -1,18 +1,17 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, IfMatch, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IfMatch, IsInstant, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
 import { RescheduleAppointmentMessage } from './reschedule-appointment.handler';
 
 export class RescheduleAppointmentRequest {
-  @ApiProperty({ example: '2025-03-05T15:00:00Z' }) @IsISO8601({ strict: true }) start: string;
-  @ApiProperty({ example: '2025-03-05T15:53:00Z' }) @IsISO8601({ strict: true }) end: string;
+  @ApiProperty({ example: '2025-03-05T15:00:00Z' }) @IsInstant() start: string;
+  @ApiProperty({ example: '2025-03-05T15:53:00Z' }) @IsInstant() end: string;
 }
 
 @ApiTags('appointments')
