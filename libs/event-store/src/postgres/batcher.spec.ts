@@ -66,4 +66,15 @@ describe('Batcher', () => {
     [1, 2, 3].forEach((n) => void batcher.submit(n).catch(() => undefined));
     expect(batches).toEqual([[1], [2]]);
   });
+
+  it('given inputs waiting, when a call finishes, then the next batch has left before the finished callers resume', async () => {
+    const { batches, pending, run } = manualRun();
+    const batcher = new Batcher(run, 1, 10);
+    const sentWhenResumed: number[] = [];
+    const first = batcher.submit(1).then(() => sentWhenResumed.push(batches.length));
+    void batcher.submit(2);
+    pending[0].resolve([10]);
+    await first;
+    expect(sentWhenResumed).toEqual([2]);
+  });
 });
