@@ -2,7 +2,7 @@ import { DomainError, newId, type CommandContext } from '@revcycle/kernel';
 
 import type { DomainEvent, EventEnvelope, EventMetadata, NewEvent } from './envelope';
 import { ConcurrencyError, IdempotencyKeyReused } from './errors';
-import { EventStore, type ExpectedVersion, type LedgerRecord } from './event-store.port';
+import { EventStore, type ExpectedVersion, type LedgerRecord, type StreamVersion } from './event-store.port';
 import { CommandAlreadyRecorded, commandEventId, payloadHash } from './idempotency';
 import { EventSchemaRegistry } from './upcasters';
 
@@ -35,6 +35,11 @@ export interface CommandRequest<S, E extends DomainEvent, R> {
    * each decided on its own state after the main stream; read with it again after a conflict.
    */
   alongside?: AlongsideStream[];
+  /**
+   * Streams the decision read but does not write, at the versions read: the append is refused if
+   * any moved (a `ConcurrencyError`), so a caller may read them from held histories (`trustHeld`).
+   */
+  readSet?: StreamVersion[];
   /** The response body; stored in the ledger, so ids and codes only, never PHI. */
   respond(outcome: { state: S; version: bigint; events: E[] }): R;
 }
@@ -122,13 +127,14 @@ export class CommandPipeline {
         const recorded = ledger && { ...ledger, result: JSON.stringify(body) };
         const metadata = metadataOf(context);
         const own = this.envelope(decided, context, metadata, true);
-        const results = besideWrites.length
+        const checked = besideWrites.length > 0 || (request.readSet?.length ?? 0) > 0;
+        const results = checked
           ? await this.store.appendToStreams(
               [
                 ...besideWrites.map((other) => ({ streamId: other.streamId, events: this.envelope(other.events, context, metadata, false), expected: expected(other.version) })),
                 { streamId: request.streamId, events: own, expected: expected(version) },
               ],
-              { tenantId: context.tenantId, ledger: recorded },
+              { tenantId: context.tenantId, ledger: recorded, readSet: request.readSet },
             )
           : [await this.store.appendToStream(request.streamId, own, { expected: expected(version), tenantId: context.tenantId, ledger: recorded })];
         const result = results[results.length - 1];

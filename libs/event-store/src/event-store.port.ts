@@ -49,6 +49,27 @@ export interface MultiStreamAppendOptions {
   tenantId: string;
   /** Written with the last stream's append, which is the one a retry's answer names. */
   ledger?: LedgerEntry;
+  /**
+   * Streams the decision read but does not write, at the versions it read: the append is refused
+   * with a `ConcurrencyError` when any has moved (PostgreSQL: checked in the append's transaction).
+   */
+  readSet?: StreamVersion[];
+}
+
+/** A stream at a version (0 = absent). */
+export interface StreamVersion {
+  streamId: string;
+  version: bigint;
+}
+
+export interface ReadStreamsOptions {
+  tenantId: string;
+  /**
+   * Answer from histories this process already holds when it holds every stream, without asking
+   * the database: only for a decision whose append checks those versions (`readSet`, or the
+   * expected version of a stream it writes).
+   */
+  trustHeld?: boolean;
 }
 
 export interface ReadStreamOptions {
@@ -92,7 +113,7 @@ export abstract class EventStore {
   abstract readAll(after: string, limit: number): Promise<ReadAllBatch>;
 
   /** Several whole streams of one tenant at once (a command's reference facts); absent streams read empty. */
-  async readStreams(streamIds: string[], options: { tenantId: string }): Promise<Map<string, EventEnvelope[]>> {
+  async readStreams(streamIds: string[], options: ReadStreamsOptions): Promise<Map<string, EventEnvelope[]>> {
     const streams = await Promise.all(streamIds.map((id) => this.readStream(id, options)));
     return new Map(streamIds.map((id, index) => [id, streams[index]]));
   }

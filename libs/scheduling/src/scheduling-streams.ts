@@ -73,16 +73,26 @@ export class SchedulingStreams {
     return patient;
   }
 
-  /** The practice, patient and provider a booking names (and one month of its calendar), in one round trip. */
-  async bookingReferences(tenantId: string, patientId: string, providerId: string, calendarMonth?: string): Promise<BookingReferences> {
+  /**
+   * The practice, patient and provider a booking names (and one month of its calendar), in one round
+   * trip, or none when trusting the histories this process holds; the append then checks `readSet`.
+   */
+  async bookingReferences(
+    tenantId: string,
+    patientId: string,
+    providerId: string,
+    calendarMonth?: string,
+    trustHeld = false,
+  ): Promise<BookingReferences> {
     const ids = [practiceStreamId(tenantId), patientStreamId(patientId), providerStreamId(providerId)];
     if (calendarMonth) ids.push(providerCalendarStreamId(providerId, calendarMonth));
-    const streams = await this.store.readStreams(ids, { tenantId });
+    const streams = await this.store.readStreams(ids, { tenantId, trustHeld });
     const fold = <S>(id: string, decider: Decider<S, DomainEvent>): S => this.store.folded.fold(tenantId, id, decider, streams.get(id)!);
     const practice = fold(ids[0], deciders.practice);
     if (practice.status !== 'registered') throw new PracticeNotFound(tenantId);
     const calendar = calendarMonth ? { month: calendarMonth, history: streams.get(ids[3])! } : undefined;
-    return { practice, patient: fold(ids[1], deciders.patient), provider: fold(ids[2], deciders.provider), calendar };
+    const readSet = ids.slice(0, 3).map((streamId) => ({ streamId, version: BigInt(streams.get(streamId)!.length) }));
+    return { practice, patient: fold(ids[1], deciders.patient), provider: fold(ids[2], deciders.provider), calendar, readSet };
   }
 
   /**

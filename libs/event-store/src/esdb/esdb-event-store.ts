@@ -113,6 +113,12 @@ export class EsdbEventStore extends EventStore {
    * on what the earlier parts left, so callers keep those parts idempotent.
    */
   async appendToStreams(appends: StreamAppend[], options: MultiStreamAppendOptions): Promise<AppendResult[]> {
+    // No transaction spans streams here: the read set is checked just before the first append, which
+    // narrows the window in which a moved stream goes unnoticed without closing it.
+    for (const read of options.readSet ?? []) {
+      const actual = await this.currentVersion(read.streamId, options.tenantId);
+      if (actual !== read.version) throw new ConcurrencyError(read.streamId, read.version.toString(), actual);
+    }
     const results: AppendResult[] = [];
     for (const [index, append] of appends.entries()) {
       const last = index === appends.length - 1;
@@ -126,6 +132,17 @@ export class EsdbEventStore extends EventStore {
       );
     }
     return results;
+  }
+
+  private async currentVersion(streamId: string, tenantId: string): Promise<bigint> {
+    try {
+      for await (const resolved of this.client.readStream(tenantStream(tenantId, streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        if (resolved.event) return resolved.event.revision + 1n;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return 0n;
   }
 
   private appendedAt(result: EsdbAppendResult): { nextVersion: bigint; position: Position } {

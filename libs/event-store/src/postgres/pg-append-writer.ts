@@ -23,12 +23,16 @@ export interface AppendCall {
   payloadHash: Buffer | null;
   /** The ledger's response body as JSON text, or null without a ledger entry. */
   result: string | null;
+  /** Streams read but not written, with the versions read (see `MultiStreamAppendOptions.readSet`). */
+  reads: Array<{ stream: string; version: string }>;
 }
 
 export interface AppendRow {
   next_version: string;
   xid: string;
   positions: string[];
+  /** When the events were recorded; only the set function reports it. */
+  recorded_at?: Date;
 }
 
 export type AppendFailure = Error & { code: string; detail?: string; constraint?: string; part?: number };
@@ -44,6 +48,10 @@ export const expectedText = (expected: ExpectedVersion): string => (typeof expec
 /** A command's append as the database functions take it: canonical texts, expectations, ledger entry. */
 export function appendCall(appends: StreamAppend[], options: MultiStreamAppendOptions): AppendCall {
   const ledger = options.ledger;
+  const reads = (options.readSet ?? []).map(({ streamId, version }) => ({ stream: streamId, version: version.toString() }));
+  if (reads.length > 0 && appends.some(({ expected }) => exactVersion(expectedText(expected)) === undefined)) {
+    throw new Error('An append with a read set needs exact expected versions');
+  }
   return {
     tenant: options.tenantId,
     parts: appends.map(({ streamId, events, expected, streamType }) => ({
@@ -57,6 +65,7 @@ export function appendCall(appends: StreamAppend[], options: MultiStreamAppendOp
     commandType: ledger?.commandType ?? null,
     payloadHash: ledger?.payloadHash ?? null,
     result: ledger ? JSON.stringify(ledger.result ?? null) : null,
+    reads,
   };
 }
 
@@ -87,11 +96,24 @@ export class PgAppendWriter {
     if (fitsOneSet(calls)) {
       // Refused as a whole when any item is at fault; the item-by-item path below then finds which.
       const together = await this.appendSet(calls).catch((error: unknown) => {
-        if (error instanceof DatabaseError) return undefined;
+        if (error instanceof DatabaseError) return error;
         throw error;
       });
-      if (together) return together;
+      if (!(together instanceof DatabaseError)) return together;
+      if (calls.length === 1 && calls[0].reads.length > 0) return [{ failure: together as AppendFailure }];
     }
+    // Only the set function checks a read set: such calls go through it one at a time, after the rest.
+    const plain = calls.flatMap((call, index) => (call.reads.length === 0 ? [index] : []));
+    const answers: AppendAnswer[] = new Array(calls.length);
+    const plainAnswers = plain.length > 0 ? await this.appendPlain(plain.map((index) => calls[index])) : [];
+    plain.forEach((index, at) => (answers[index] = plainAnswers[at]));
+    for (const [index, call] of calls.entries()) {
+      if (call.reads.length > 0) answers[index] = await settle(this.appendSet([call]).then(([answer]) => answer.rows));
+    }
+    return answers;
+  }
+
+  private async appendPlain(calls: AppendCall[]): Promise<AppendAnswer[]> {
     if (calls.length === 1) return [await settle(this.appendAlone(this.pool, calls[0]))];
     const answers = await this.appendItems(this.pool, calls);
     for (const [index, answer] of answers.entries()) {
@@ -100,16 +122,18 @@ export class PgAppendWriter {
     return answers;
   }
 
-  /** The whole batch as one set (see migration 0005): five statements however many items it holds. */
-  private async appendSet(calls: AppendCall[]): Promise<AppendAnswer[]> {
+  /** The whole batch as one set (migrations 0005, 0007): five statements however many items it holds. */
+  private async appendSet(calls: AppendCall[]): Promise<Array<{ rows: AppendRow[] }>> {
     const parts = calls.flatMap((call) => call.parts.map((part) => ({ tenant: call.tenant, part })));
     const eventPart: number[] = [];
     parts.forEach(({ part }, index) => part.texts.forEach(() => eventPart.push(index + 1)));
     const nextVersion = (part: AppendPart) => BigInt(exactVersion(part.expected)!) + BigInt(part.texts.length);
-    const { rows } = await this.pool.query<{ event_id: string; global_position: string; xid: string }>(
-      `SELECT event_id, global_position, xid::text AS xid
+    const reads = calls.flatMap((call) => call.reads.map((read) => ({ tenant: call.tenant, read })));
+    const { rows } = await this.pool.query<{ event_id: string; global_position: string; xid: string; recorded_at: Date }>(
+      `SELECT event_id, global_position, xid::text AS xid, recorded_at
          FROM event_store.append_set($1::text[], $2::text[], $3::text[], $4::bytea[], $5::jsonb[],
-                                     $6::text[], $7::text[], $8::text[], $9::bigint[], $10::int[], $11::json)`,
+                                     $6::text[], $7::text[], $8::text[], $9::bigint[], $10::int[], $11::json,
+                                     $12::text[], $13::text[], $14::bigint[])`,
       [
         calls.map((call) => call.tenant),
         calls.map((call) => call.commandId),
@@ -127,15 +151,19 @@ export class PgAppendWriter {
         parts.map(({ part }) => exactVersion(part.expected)),
         eventPart,
         `[${parts.map(({ part }) => part.texts.join(',')).join(',')}]`,
+        reads.map(({ tenant }) => tenant),
+        reads.map(({ read }) => read.stream),
+        reads.map(({ read }) => read.version),
       ],
     );
     const positions = new Map(rows.map((row) => [row.event_id, row.global_position]));
-    const xid = rows[0].xid;
+    const { xid, recorded_at } = rows[0];
     return calls.map((call) => ({
       rows: call.parts.map((part) => ({
         next_version: nextVersion(part).toString(),
         xid,
         positions: part.eventIds.map((id) => positions.get(id)!),
+        recorded_at,
       })),
     }));
   }

@@ -171,4 +171,62 @@ describe('PgEventStore batching concurrent appends and reads', () => {
     expect(again.get(stream)!.map((e) => e.streamPosition)).toEqual([1n, 2n, 3n]);
     expect(await store.readStream(stream, { tenantId: 'practice-b' })).toEqual([]);
   });
+
+  describe('deciding on held histories, checked by the read set', () => {
+    const twoEvents = () => [event(), event()];
+
+    it('given a read stream that moved, when the decision appends, then it is refused and writes nothing', async () => {
+      const read = `test-${newId()}`;
+      const written = `test-${newId()}`;
+      await store.appendToStream(read, [event()], { expected: 'no_stream', tenantId: TENANT });
+      await new PgEventStore(db.appPool).appendToStream(read, [event()], { expected: 1n, tenantId: TENANT });
+      const stale = store.appendToStreams([{ streamId: written, events: twoEvents(), expected: 'no_stream' }], {
+        tenantId: TENANT,
+        readSet: [{ streamId: read, version: 1n }],
+      });
+      await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.readStream(written, { tenantId: TENANT })).toEqual([]);
+      const current = await store.appendToStreams([{ streamId: written, events: twoEvents(), expected: 'no_stream' }], {
+        tenantId: TENANT,
+        readSet: [{ streamId: read, version: 2n }],
+      });
+      expect(current.map((r) => r.nextVersion)).toEqual([2n]);
+    });
+
+    it('given a batch where one decision read a stream that moved, then only that decision is refused', async () => {
+      const read = `test-${newId()}`;
+      await store.appendToStream(read, [event()], { expected: 'no_stream', tenantId: TENANT });
+      const [a, b] = [`test-${newId()}`, `test-${newId()}`];
+      const [, stale, fresh] = await Promise.allSettled([
+        lone(),
+        store.appendToStreams([{ streamId: a, events: [event()], expected: 'no_stream' }], { tenantId: TENANT, readSet: [{ streamId: read, version: 0n }] }),
+        store.appendToStreams([{ streamId: b, events: [event()], expected: 'no_stream' }], { tenantId: TENANT, readSet: [{ streamId: read, version: 1n }] }),
+      ]);
+      expect(stale).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyError) });
+      expect(fresh).toMatchObject({ status: 'fulfilled' });
+      expect(await store.readStream(a, { tenantId: TENANT })).toEqual([]);
+      expect(await store.readStream(b, { tenantId: TENANT })).toHaveLength(1);
+    });
+
+    it('trusts a held history without asking, and holds its own appends exactly as a read returns them', async () => {
+      const stream = `test-${newId()}`;
+      await store.appendToStream(stream, [event()], { expected: 'no_stream', tenantId: TENANT });
+      await store.readStream(stream, { tenantId: TENANT });
+      await store.appendToStreams([{ streamId: stream, events: twoEvents(), expected: 1n }], { tenantId: TENANT });
+      const elsewhere = new PgEventStore(db.appPool);
+      await elsewhere.appendToStream(stream, [event()], { expected: 3n, tenantId: TENANT });
+      const trusted = (await store.readStreams([stream], { tenantId: TENANT, trustHeld: true })).get(stream)!;
+      const read = await elsewhere.readStream(stream, { tenantId: TENANT });
+      expect(trusted).toEqual(read.slice(0, 3));
+      expect((await store.readStreams([stream], { tenantId: TENANT })).get(stream)).toEqual(read);
+    });
+
+    it('reads a stream it does not hold even when trusting held histories', async () => {
+      const stream = `test-${newId()}`;
+      await new PgEventStore(db.appPool).appendToStream(stream, [event()], { expected: 'no_stream', tenantId: TENANT });
+      const trusted = await store.readStreams([stream], { tenantId: TENANT, trustHeld: true });
+      expect(trusted.get(stream)).toHaveLength(1);
+    });
+  });
 });
+

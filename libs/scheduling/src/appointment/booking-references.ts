@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@revcycle/event-store';
+import type { EventEnvelope, StreamVersion } from '@revcycle/event-store';
 import type { LocalDate } from '@revcycle/kernel';
 
 import type { PatientState } from '../patient/patient.state';
@@ -14,6 +14,8 @@ export interface BookingReferences {
   provider: ProviderState;
   /** One month of the provider's calendar, read in the same round trip, for the reservation that follows. */
   calendar?: { month: string; history: EventEnvelope[] };
+  /** The practice, patient and provider streams at the versions read, for the append to check. */
+  readSet: StreamVersion[];
 }
 
 /**
@@ -21,7 +23,7 @@ export interface BookingReferences {
  * practice's locations (its place of service goes on the claim). Checked before any time is held.
  */
 export function assertBookingReferences(
-  refs: BookingReferences,
+  refs: Pick<BookingReferences, 'practice' | 'patient' | 'provider'>,
   booking: { patientId: string; providerId: string; locationId: string },
   dates: LocalDate[],
 ): void {

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
-import { CommandPipeline, type CommandOutcome } from '@revcycle/event-store';
+import { CommandPipeline, ConcurrencyError, type CommandOutcome, type StreamVersion } from '@revcycle/event-store';
 import { localDateOf, type CommandContext } from '@revcycle/kernel';
 
 import { ListAuthorizationUtilizationHandler } from '../../authorization-utilization/authorization-utilization.query';
@@ -39,10 +39,21 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
     private readonly utilization: ListAuthorizationUtilizationHandler,
   ) {}
 
+  /**
+   * First on the histories this process holds (no read round trip), which the append checks; if
+   * anything moved meanwhile, once more on histories read afresh.
+   */
   async execute({ context, booking }: BookAppointmentMessage): Promise<CommandOutcome<BookingAccepted>> {
+    return this.book(context, booking, true).catch((error: unknown) => {
+      if (error instanceof ConcurrencyError) return this.book(context, booking, false);
+      throw error;
+    });
+  }
+
+  private async book(context: CommandContext, booking: Booking, trustHeld: boolean): Promise<CommandOutcome<BookingAccepted>> {
     const keyedContext = keyed(context);
     const appointmentId = createdId(keyedContext);
-    const prepared = await this.prepare(context, appointmentId, booking).catch((refusal: unknown) =>
+    const prepared = await this.prepare(context, appointmentId, booking, trustHeld).catch((refusal: unknown) =>
       this.streams.replayIfAnswered(context.tenantId, keyedContext.commandId, refusal),
     );
     const slot = { appointmentId, start: booking.start, end: booking.end };
@@ -54,6 +65,7 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
       commandType: 'scheduling.BookAppointment',
       payload: booking,
       newStream: true,
+      readSet: prepared?.readSet,
       // Refused as an id clash when this key already booked another slot: the ledger then answers (key reused).
       alongside: prepared ? this.calendar.besideNewAppointment(context, booking.providerId, slot, prepared.calendar) : [],
       decide: (state) => {
@@ -72,9 +84,11 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
     context: CommandContext,
     appointmentId: string,
     booking: Booking,
-  ): Promise<{ command: BookAppointment; decision: BookingDecision; calendar?: KnownCalendarMonth }> {
+    trustHeld: boolean,
+  ): Promise<{ command: BookAppointment; decision: BookingDecision; calendar?: KnownCalendarMonth; readSet: StreamVersion[] }> {
     const { tenantId } = context;
-    const references = await this.streams.bookingReferences(tenantId, booking.patientId, booking.providerId, calendarMonthsOf(booking)[0]);
+    const month = calendarMonthsOf(booking)[0];
+    const references = await this.streams.bookingReferences(tenantId, booking.patientId, booking.providerId, month, trustHeld);
     const { practice, patient } = references;
     const { timeZone } = practice.profile;
     const dateOfService = localDateOf(new Date(booking.start), timeZone);
@@ -87,6 +101,6 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentMe
       timeZone,
       facts: bookingFactsOn(picture, dateOfService, booked),
     };
-    return { command, decision: decideBookAppointment(command, initialAppointmentState), calendar: references.calendar };
+    return { command, decision: decideBookAppointment(command, initialAppointmentState), calendar: references.calendar, readSet: references.readSet };
   }
 }

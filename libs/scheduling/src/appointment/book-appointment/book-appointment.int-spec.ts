@@ -79,4 +79,18 @@ describe('BookAppointment against the real store', () => {
       code: 'EVENT_STORE.IDEMPOTENCY_KEY_REUSED',
     });
   });
+
+  it('given a provider whose enrollment another process ended after this one last read it, then the booking sees the end and is refused', async () => {
+    const provider = newId();
+    await givenProvider(store, provider);
+    // The second booking of the month finds every stream held, the third trusts them.
+    for (const day of [40, 41]) await handler.execute(new BookAppointmentMessage(context(), { ...booking(DAY + day * 86_400_000), providerId: provider }));
+    const ended = { type: 'scheduling.ProviderEnrollmentEnded', data: { providerId: provider, activeTo: '2025-06-30' } };
+    const metadata = { tenantId: TENANT, actor: { id: 'admin-1', role: 'admin' as const }, correlationId: newId(), occurredAt: new Date().toISOString() };
+    await new PgEventStore(db.appPool).appendToStream(`provider-${provider}`, [{ ...ended, eventId: newId(), schemaVersion: 1, metadata }], { expected: 1n, tenantId: TENANT });
+    await expect(handler.execute(new BookAppointmentMessage(context(), { ...booking(DAY + 42 * 86_400_000), providerId: provider }))).rejects.toMatchObject({
+      code: 'SCHEDULING.PROVIDER_NOT_ACTIVE',
+    });
+  });
 });
+
