@@ -127,16 +127,14 @@ export class CommandPipeline {
         const recorded = ledger && { ...ledger, result: JSON.stringify(body) };
         const metadata = metadataOf(context);
         const own = this.envelope(decided, context, metadata, true);
-        const checked = besideWrites.length > 0 || (request.readSet?.length ?? 0) > 0;
-        const results = checked
-          ? await this.store.appendToStreams(
-              [
-                ...besideWrites.map((other) => ({ streamId: other.streamId, events: this.envelope(other.events, context, metadata, false), expected: expected(other.version) })),
-                { streamId: request.streamId, events: own, expected: expected(version) },
-              ],
-              { tenantId: context.tenantId, ledger: recorded, readSet: request.readSet },
-            )
-          : [await this.store.appendToStream(request.streamId, own, { expected: expected(version), tenantId: context.tenantId, ledger: recorded })];
+        // One call for one stream or several: the streams beside are written first, the main one last.
+        const results = await this.store.appendToStreams(
+          [
+            ...besideWrites.map((other) => ({ streamId: other.streamId, events: this.envelope(other.events, context, metadata, false), expected: expected(other.version) })),
+            { streamId: request.streamId, events: own, expected: expected(version) },
+          ],
+          { tenantId: context.tenantId, ledger: recorded, readSet: request.readSet },
+        );
         const result = results[results.length - 1];
         return { body, version: result.nextVersion, replayed: false, checkpoint: result.checkpoint };
       } catch (error) {

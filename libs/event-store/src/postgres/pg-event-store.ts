@@ -184,8 +184,9 @@ export class PgEventStore extends EventStore {
    * began, with the events as a read would return them (parsed from the stored text).
    */
   private holdWritten(call: AppendCall, index: number, row: AppendRow): void {
+    const { recorded_at: recordedAt } = row;
+    if (recordedAt === undefined) return;
     const part = call.parts[index];
-    if (row.recorded_at === undefined || part === undefined) return;
     const key = streamKey(call.tenant, part.stream);
     const held = this.histories.get(key);
     const first = BigInt(row.next_version) - BigInt(part.texts.length);
@@ -200,7 +201,7 @@ export class PgEventStore extends EventStore {
         metadata: stored.metadata,
         streamId: part.stream,
         streamPosition: first + BigInt(at + 1),
-        recordedAt: row.recorded_at!,
+        recordedAt,
       });
     });
     this.histories.extend(key, held, written);
