@@ -21,7 +21,8 @@ import { rawInsertRate } from './raw-insert';
  * `npm run bench:api`: booking throughput and latency at 32 connections through the real HTTP stack
  * (JWT, validation, idempotency key, stream reads, calendar and appointment appends), beside two
  * baselines from the same run: a bare route of the same app and raw INSERT + COMMIT on the same
- * PostgreSQL. The API runs without in-process consumers, as an API beside a separate worker does.
+ * PostgreSQL. The API runs without in-process consumers, as an API beside a separate worker does, and
+ * with the young-generation size `npm start` gives it (`--max-semi-space-size`, see package.json).
  */
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -30,4 +30,15 @@ describe('canonical JSON', () => {
   it.each([1.5, Number.NaN, 2 ** 60])('refuses the non-integer or unsafe number %p', (value) => {
     expect(() => canonicalJson({ value })).toThrow(/integers only/);
   });
+
+  it('orders keys by UTF-16 code units for small and large objects alike', () => {
+    // Reference: the default sort, which compares code units (astral characters sort by their surrogates).
+    const names = ['b', 'a', 'B', 'A', '_', 'aa', 'a0', 'é', '\uffff', '\ud83d\ude00', '', 'z', 'Z', '10', '9', 'key', 'ke', 'kez', 'x-y', 'x_y'];
+    for (const size of [2, 5, 16, 17, names.length]) {
+      const chosen = names.slice(0, size).reverse();
+      const record = Object.fromEntries(chosen.map((name, at) => [name, at]));
+      const expected = `{${[...chosen].sort().map((name) => `${JSON.stringify(name)}:${record[name]}`).join(',')}}`;
+      expect(canonicalJson(record)).toBe(expected);
+    }
+  });
 });

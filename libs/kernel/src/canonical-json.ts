@@ -24,8 +24,7 @@ export function canonicalJson(value: unknown): string {
         return `${text}]`;
       }
       const record = value as Record<string, unknown>;
-      // The default sort orders strings by UTF-16 code units, as RFC 8785 asks.
-      const keys = Object.keys(record).sort();
+      const keys = sortedKeys(record);
       let text = '';
       for (const key of keys) {
         const item = record[key];
@@ -37,6 +36,26 @@ export function canonicalJson(value: unknown): string {
     default:
       throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
   }
+}
+
+/**
+ * Own keys in UTF-16 code-unit order, as RFC 8785 asks (the order of `<` on strings and of the
+ * default sort). Small objects, nearly all of them, are sorted in place: the default sort allocates
+ * a work area per call, and every object of every event appended passes here.
+ */
+function sortedKeys(record: object): string[] {
+  const keys = Object.keys(record);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /** Characters JSON.stringify escapes: controls, quote, backslash, and surrogates (lone ones are escaped). */

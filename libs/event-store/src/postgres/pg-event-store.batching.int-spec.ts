@@ -7,6 +7,7 @@ import { CommandAlreadyRecorded, payloadHash } from '../idempotency';
 import { verifyStreamChain } from './hash-chain';
 import { eventStoreMigrations } from './migrations';
 import { parsePgCheckpoint } from './pg-checkpoint';
+import { textArray } from './pg-append-writer';
 import { PgEventStore } from './pg-event-store';
 
 const TENANT = 'practice-a';
@@ -89,6 +90,33 @@ describe('PgEventStore batching concurrent appends and reads', () => {
       await expect(verifyStreamChain(db.appPool, TENANT, stream)).resolves.toMatchObject({ ok: true });
     }
     expect(await store.readStream(stale, { tenantId: TENANT })).toHaveLength(2);
+  });
+
+  it('writes stream ids, command types and ledger answers of any spelling through a shared batch unchanged', async () => {
+    const id = newId();
+    const streams = [`test-${id}-"quoted"`, `test-${id}-a,b{c}`, `test-${id}-back\\slash`, `test ${id} spaced`, 'NULL', 'null'];
+    const ledgers = streams.map((_, at) => ({
+      commandId: newId(),
+      commandType: `test.Do "${at}", {x}`,
+      payloadHash: payloadHash({ at }),
+      result: { say: `a "quoted" word, {braced} \\ ${at}`, at },
+    }));
+    const [, ...results] = await Promise.all([
+      lone(),
+      ...streams.map((stream, at) => store.appendToStream(stream, [event()], { expected: 'no_stream', tenantId: TENANT, ledger: ledgers[at] })),
+    ]);
+    expect(new Set(results.map((r) => xidOf(r.checkpoint))).size).toBe(1);
+    for (const [at, stream] of streams.entries()) {
+      expect(await store.readStream(stream, { tenantId: TENANT })).toHaveLength(1);
+      const retry = store.appendToStream(stream, [event()], { expected: 1n, tenantId: TENANT, ledger: ledgers[at] });
+      await expect(retry).rejects.toMatchObject({ record: { commandType: ledgers[at].commandType, result: { body: ledgers[at].result } } });
+    }
+  });
+
+  it('writes text array literals that PostgreSQL reads back element for element', async () => {
+    const values = ['plain', 'NULL', 'null', 'Null', '', ' ', 'a,b', '{x}', '"q"', 'back\\slash', 'tab\t', 'é', null, 'provider-calendar-1-2027-01'];
+    const { rows } = await db.appPool.query<{ a: Array<string | null> }>('SELECT $1::text[] AS a', [textArray(values)]);
+    expect(rows[0].a).toEqual(values);
   });
 
   it('answers the second use of an idempotency key in the same batch from the ledger of the first', async () => {

@@ -40,6 +40,18 @@ describe('StreamHistoryCache', () => {
     expect(cache.get('new')).toHaveLength(2);
   });
 
+  it('keeps a stream read often among the newer half, so a burst of new streams evicts the unread ones first', () => {
+    const cache = new StreamHistoryCache({ maxEvents: 10, maxStreamLength: 100 });
+    for (const key of ['hot', 'a', 'b', 'c', 'd']) cache.extend(key, [], events(1, 2));
+    for (let i = 0; i < 20; i++) cache.get('hot');
+    cache.extend('e', [], events(1, 2));
+    cache.extend('f', [], events(1, 2));
+    expect(cache.get('a')).toEqual([]);
+    expect(cache.get('b')).toEqual([]);
+    expect(cache.get('hot')).toHaveLength(2);
+    expect(cache.get('c')).toHaveLength(2);
+  });
+
   it('when a stream is longer than the per-stream limit, then it is returned but not held', () => {
     const cache = new StreamHistoryCache({ maxEvents: 100, maxStreamLength: 3 });
     expect(cache.extend('long', [], events(1, 4))).toHaveLength(4);

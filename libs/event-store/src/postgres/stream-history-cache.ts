@@ -15,19 +15,29 @@ export const DEFAULT_HISTORY_LIMITS: StreamHistoryLimits = { maxEvents: 50_000, 
  * held prefix stays true; the database still answers every read, so nothing newer is ever missed.
  */
 export class StreamHistoryCache {
-  /** Insertion order is recency order: a read moves its stream to the end. */
-  private readonly held = new Map<string, EventEnvelope[]>();
+  /**
+   * Insertion order is recency order, nearly: a read moves its stream to the end unless fewer moves
+   * than half the held streams happened since its last one, so it still sits in the newer half. The
+   * hottest streams (a practice, its busiest patients) are read by every command, and moving them
+   * each time cost more than the rest of the lookup.
+   */
+  private readonly held = new Map<string, { history: EventEnvelope[]; movedAt: number }>();
   private events = 0;
+  /** Counts moves to the end (reads and new histories). */
+  private moves = 0;
 
   constructor(private readonly limits: StreamHistoryLimits = DEFAULT_HISTORY_LIMITS) {}
 
   /** The held history of a stream (never to be mutated by the caller), or an empty one. */
   get(key: string): readonly EventEnvelope[] {
-    const history = this.held.get(key);
-    if (!history) return [];
-    this.held.delete(key);
-    this.held.set(key, history);
-    return history;
+    const entry = this.held.get(key);
+    if (!entry) return [];
+    if (this.moves - entry.movedAt >= this.held.size / 2) {
+      this.held.delete(key);
+      this.held.set(key, entry);
+      entry.movedAt = ++this.moves;
+    }
+    return entry.history;
   }
 
   /**
@@ -36,11 +46,11 @@ export class StreamHistoryCache {
    */
   extend(key: string, from: readonly EventEnvelope[], newer: EventEnvelope[]): EventEnvelope[] {
     const history = [...from, ...newer];
-    const current = this.held.get(key);
+    const current = this.held.get(key)?.history;
     if (current && current.length >= history.length) return history;
     if (current) this.forget(key);
     if (history.length > 0 && history.length <= this.limits.maxStreamLength) {
-      this.held.set(key, history);
+      this.held.set(key, { history, movedAt: ++this.moves });
       this.events += history.length;
       this.evict();
     }
@@ -48,7 +58,7 @@ export class StreamHistoryCache {
   }
 
   private forget(key: string): void {
-    this.events -= this.held.get(key)?.length ?? 0;
+    this.events -= this.held.get(key)?.history.length ?? 0;
     this.held.delete(key);
   }
 

@@ -2,6 +2,7 @@ import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@ne
 import type { ValidatorOptions } from 'class-validator';
 import { ValidationFailed, type FieldViolation } from '@revcycle/kernel';
 
+import { flatBodyTransformer } from './flat-body-transformer';
 import { ValidationPlans } from './validation-plan';
 
 /**
@@ -15,6 +16,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
+    transformerPackage: flatBodyTransformer,
     validationError: { target: false, value: false },
     exceptionFactory: (errors: ValidationError[]) => new ValidationFailed(toViolations(errors)),
   });

@@ -57,8 +57,12 @@ export function evolveProviderCalendar(state: ProviderCalendarState, event: Doma
     case 'scheduling.ProviderTimeReserved': {
       const { providerId, ...slot } = e.data;
       // A list, not a map keyed by appointment: a month holds a few hundred slots, and each booking
-      // copies the list once (a keyed object would be copied key by key).
-      const others = state.status === 'active' ? state.holds.filter((held) => held.appointmentId !== slot.appointmentId) : [];
+      // copies the list once (a keyed object would be copied key by key). A new appointment, the
+      // usual case, needs no filtering pass.
+      const previous = state.status === 'active' ? state.holds : [];
+      const others = previous.some((held) => held.appointmentId === slot.appointmentId)
+        ? previous.filter((held) => held.appointmentId !== slot.appointmentId)
+        : previous;
       return { status: 'active', providerId, holds: [...others, heldSlot(slot)] };
     }
     case 'scheduling.ProviderTimeReleased': {
