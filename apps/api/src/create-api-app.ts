@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import {
   enableProcessMetrics,
   installHttpObservability,
+  installRequestTurns,
   PinoLoggerService,
   requestIdFor,
   RouteAccessAudit,
@@ -30,8 +31,8 @@ export interface ApiAppOptions {
 
 /**
  * Builds the configured, initialised, not yet listening API: Fastify with the body limit and
- * prototype-poisoning refusal, request ids, logs, metrics, security headers and the OpenAPI
- * document; the platform module brings the guard, pipe and problem filter. Used by main.ts, e2e specs and the API benchmark.
+ * prototype-poisoning refusal, request ids, logs, metrics, security headers, a turn of the event
+ * loop per command and the OpenAPI document; the platform module brings the guard, pipe and problem filter. Used by main.ts, e2e specs and the API benchmark.
  */
 export async function createApiApp(
   source: Type<unknown> | DynamicModule | NestApplicationBuilder,
@@ -55,6 +56,7 @@ export async function createApiApp(
   const fastify = app.getHttpAdapter().getInstance();
   installHttpObservability(fastify, logger);
   installSecurityHeaders(fastify);
+  installRequestTurns(fastify);
   setupOpenApi(app);
   enableProcessMetrics();
   await app.init();

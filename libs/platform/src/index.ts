@@ -19,5 +19,6 @@ export {
   enableProcessMetrics,
 } from './observability/metrics.registry';
 export { installHttpObservability, requestIdFor } from './observability/http-observability.hooks';
+export { installRequestTurns, RequestTurns } from './http/request-turns';
 export { ReadinessSource, assessReadiness, type ReadinessReport } from './health/readiness.port';
 export { PlatformModule, type PlatformOptions } from './platform.module';
