@@ -128,7 +128,16 @@ export class PgAppendWriter {
     const eventPart: number[] = [];
     parts.forEach(({ part }, index) => part.texts.forEach(() => eventPart.push(index + 1)));
     const nextVersion = (part: AppendPart) => BigInt(exactVersion(part.expected)!) + BigInt(part.texts.length);
-    const reads = calls.flatMap((call) => call.reads.map((read) => ({ tenant: call.tenant, read })));
+    // Commands of one practice read the same practice stream at the same version: checked once.
+    const readKeys = new Set<string>();
+    const reads = calls.flatMap((call) =>
+      call.reads.flatMap((read) => {
+        const key = `${streamKey(call.tenant, read.stream)}\u0000${read.version}`;
+        if (readKeys.has(key)) return [];
+        readKeys.add(key);
+        return [{ tenant: call.tenant, read }];
+      }),
+    );
     // Prepared once per connection, as the reads are: the statement is a plain call. Arrays go as
     // literals built here: the driver's array encoder runs two regular expressions over every
     // element, and a batch has hundreds.

@@ -236,6 +236,22 @@ describe('PgEventStore batching concurrent appends and reads', () => {
       expect(await store.readStream(b, { tenantId: TENANT })).toHaveLength(1);
     });
 
+    it('given decisions in one batch that read the same stream, at its version or an older one, then only the older reading is refused', async () => {
+      const read = `test-${newId()}`;
+      await store.appendToStream(read, [event(), event()], { expected: 'no_stream', tenantId: TENANT });
+      const streams = [0, 1, 2, 3].map(() => `test-${newId()}`);
+      const versions = [2n, 1n, 2n, 2n];
+      const [, ...outcomes] = await Promise.allSettled([
+        lone(),
+        ...streams.map((streamId, at) =>
+          store.appendToStreams([{ streamId, events: [event()], expected: 'no_stream' }], { tenantId: TENANT, readSet: [{ streamId: read, version: versions[at] }] }),
+        ),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      const written = await Promise.all(streams.map((stream) => store.readStream(stream, { tenantId: TENANT })));
+      expect(written.map((events) => events.length)).toEqual([1, 0, 1, 1]);
+    });
+
     it('trusts a held history without asking, and holds its own appends exactly as a read returns them', async () => {
       const stream = `test-${newId()}`;
       await store.appendToStream(stream, [event()], { expected: 'no_stream', tenantId: TENANT });
