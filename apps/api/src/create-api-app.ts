@@ -2,6 +2,7 @@ import type { DynamicModule, INestApplication, NestApplicationOptions, Type } fr
 import { NestFactory, type AbstractHttpAdapter } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
+  CorsPolicy,
   enableProcessMetrics,
   installHttpObservability,
   installRequestTurns,
@@ -31,8 +32,8 @@ export interface ApiAppOptions {
 
 /**
  * Builds the configured, initialised, not yet listening API: Fastify with the body limit and
- * prototype-poisoning refusal, request ids, logs, metrics, security headers, a turn of the event
- * loop per command and the OpenAPI document; the platform module brings the guard, pipe and problem filter. Used by main.ts, e2e specs and the API benchmark.
+ * prototype-poisoning refusal, the CORS allow-list, request ids, logs, metrics, security headers, a
+ * turn of the event loop per command and the OpenAPI document; the platform module brings the guard, pipe and problem filter. Used by main.ts, e2e specs and the API benchmark.
  */
 export async function createApiApp(
   source: Type<unknown> | DynamicModule | NestApplicationBuilder,
@@ -53,6 +54,8 @@ export async function createApiApp(
   const logger = app.get(PinoLoggerService);
   app.useLogger(logger);
 
+  const cors = app.get(CorsPolicy).options();
+  if (cors) app.enableCors(cors);
   const fastify = app.getHttpAdapter().getInstance();
   installHttpObservability(fastify, logger);
   installSecurityHeaders(fastify);

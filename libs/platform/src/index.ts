@@ -20,5 +20,6 @@ export {
 } from './observability/metrics.registry';
 export { installHttpObservability, requestIdFor } from './observability/http-observability.hooks';
 export { installRequestTurns, RequestTurns } from './http/request-turns';
+export { CorsPolicy, resolveCorsPolicy } from './http/cors-policy';
 export { ReadinessSource, assessReadiness, type ReadinessReport } from './health/readiness.port';
 export { PlatformModule, type PlatformOptions } from './platform.module';

@@ -6,6 +6,7 @@ import { AccessGuard } from './auth/access.guard';
 import { resolveJwtConfig } from './auth/jwt.config';
 import { JwtVerifier } from './auth/jwt-verifier.service';
 import { RouteAccessAudit } from './auth/route-access.audit';
+import { CorsPolicy, resolveCorsPolicy } from './http/cors-policy';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { createPinoLogger, PinoLoggerService } from './observability/logger.service';
@@ -14,13 +15,14 @@ import { MetricsController } from './observability/metrics.controller';
 export interface PlatformOptions {
   /** Defaults to a stdout pino logger; specs pass one that writes to a stream they read. */
   logger?: Logger;
-  /** Defaults to `resolveJwtConfig(process.env)`. */
+  /** Where JWT and CORS settings are read; defaults to `process.env`. */
   env?: NodeJS.ProcessEnv;
 }
 
 /**
  * The security envelope and observability of an HTTP app: the deny-by-default guard, validation
- * pipe and problem filter as app-wide providers, the JWT verifier, the pino logger and `/metrics`.
+ * pipe and problem filter as app-wide providers, the JWT verifier, the CORS allow-list, the pino
+ * logger and `/metrics`.
  */
 @Module({})
 export class PlatformModule {
@@ -33,12 +35,13 @@ export class PlatformModule {
       providers: [
         { provide: PinoLoggerService, useFactory: () => new PinoLoggerService(options.logger ?? createPinoLogger()) },
         { provide: JwtVerifier, useFactory: () => new JwtVerifier(resolveJwtConfig(options.env)) },
+        { provide: CorsPolicy, useFactory: () => resolveCorsPolicy(options.env) },
         RouteAccessAudit,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [PinoLoggerService, JwtVerifier, RouteAccessAudit],
+      exports: [PinoLoggerService, JwtVerifier, RouteAccessAudit, CorsPolicy],
     };
   }
 }

@@ -55,6 +55,8 @@ export interface SpecAppOptions {
   readiness?: ReadinessSource;
   logs?: DestinationStream;
   enforceRouteAccess?: boolean;
+  /** Settings added to `SPEC_ENV`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The real API shell around the given controllers, built through `@nestjs/testing`. */
@@ -68,7 +70,7 @@ export async function buildSpecApp(controllers: Type[], options: SpecAppOptions 
         imports: [SpecHttpModule],
         readiness: { useValue: options.readiness ?? new FakeReadiness() },
         logger: createPinoLogger({ level: 'info', destination: options.logs ?? { write: () => undefined } }),
-        env: SPEC_ENV,
+        env: { ...SPEC_ENV, ...options.env },
       }),
     ],
   }).compile();
