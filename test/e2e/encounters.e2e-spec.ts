@@ -74,6 +74,16 @@ describe('encounters journey', () => {
     expect(lag).toMatchObject({ unsignedAfterHours: 24, items: [{ encounterId: forgottenId, hoursUnsigned: expect.any(Number) }] });
   });
 
+  it('answers at most 200 sessions a page and refuses larger pages or foreign cursors (LIM-3)', async () => {
+    const tooLarge = await call('GET', '/v1/encounters/unsigned?limit=201', 'biller');
+    expect(tooLarge.statusCode).toBe(400);
+    expect(tooLarge.json().errors).toEqual([expect.objectContaining({ path: 'limit' })]);
+    const foreign = await call('GET', '/v1/encounters/unsigned?after=bm90IGEgY3Vyc29y', 'biller');
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ path: 'after' })]);
+    expect((await call('GET', '/v1/encounters/unsigned?limit=200', 'biller')).statusCode).toBe(200);
+  });
+
   it('keeps the worklist from roles that do not work it', async () => {
     expect((await call('GET', '/v1/encounters/unsigned', 'front_desk')).statusCode).toBe(403);
   });

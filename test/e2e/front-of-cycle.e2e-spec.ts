@@ -185,9 +185,12 @@ describe('front of the revenue cycle', () => {
     );
     expect(day.find((r) => r.status === 'completed')).toMatchObject({ appointmentId: visit.appointmentId, serviceCode: '90837' });
 
-    const timeline = await eventually<Array<{ kind: string }>>(`/v1/patients/${insured}/timeline`, 'front_desk', (rows) =>
-      rows.some((r) => r.kind === 'encounters.EncounterAddendumRecorded'),
+    const { items: timeline, next } = await eventually<{ items: Array<{ kind: string }>; next: string | null }>(
+      `/v1/patients/${insured}/timeline?limit=200`,
+      'front_desk',
+      (page) => page.items.some((r) => r.kind === 'encounters.EncounterAddendumRecorded'),
     );
+    expect(next).toBeNull();
     const kinds = timeline.map((r) => r.kind);
     for (const kind of [
       'scheduling.PatientRegistered', 'scheduling.CoverageAdded', 'scheduling.EligibilityChecked', 'scheduling.AuthorizationRecorded',

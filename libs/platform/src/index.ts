@@ -21,5 +21,6 @@ export {
 export { installHttpObservability, requestIdFor } from './observability/http-observability.hooks';
 export { installRequestTurns, RequestTurns } from './http/request-turns';
 export { CorsPolicy, resolveCorsPolicy } from './http/cors-policy';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery, pageCursor, pageOf, readPageCursor, type Page } from './http/page';
 export { ReadinessSource, assessReadiness, type ReadinessReport } from './health/readiness.port';
 export { PlatformModule, type PlatformOptions } from './platform.module';

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 import { localDateOf, type CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles } from '@revcycle/platform';
+import { Ctx, MAX_PAGE_SIZE, Roles } from '@revcycle/platform';
 
 import type { CodingWorklistRow } from './coding-worklist.projection';
 import { ListCodingWorklistQuery, SummarizeCodingWorklistQuery, type CodingWorklistSummary } from './coding-worklist.query';
@@ -13,7 +13,7 @@ import { ListCodingWorklistQuery, SummarizeCodingWorklistQuery, type CodingWorkl
 export class CodingWorklistParams {
   @ApiPropertyOptional({ enum: ['draft', 'approved', 'withdrawn'], default: 'draft' }) @IsOptional() @IsIn(['draft', 'approved', 'withdrawn']) status?: 'draft' | 'approved' | 'withdrawn';
   @ApiPropertyOptional({ example: 'CODING.NCCI.PAIR_NOT_ALLOWED' }) @IsOptional() @Matches(/^CODING\.[A-Z0-9_.]+$/) ruleId?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 100, maximum: MAX_PAGE_SIZE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;
 }
 
 @ApiTags('coding')

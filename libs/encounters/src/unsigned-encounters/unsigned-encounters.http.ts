@@ -3,11 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles } from '@revcycle/platform';
+import { Ctx, DEFAULT_PAGE_SIZE, PageQuery, Roles } from '@revcycle/platform';
 
 import { ListUnsignedEncounters } from './unsigned-encounters.query';
 
-class UnsignedEncountersFilter {
+class UnsignedEncountersFilter extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only sessions this provider rendered or supervised' })
   @IsOptional()
   @IsUUID()
@@ -21,8 +21,10 @@ export class UnsignedEncountersController {
 
   @Get('unsigned')
   @Roles('clinician', 'biller', 'admin')
-  @ApiOkResponse({ description: 'Sessions unsigned past ENCOUNTERS_UNSIGNED_AFTER_HOURS, oldest first, with the charge lag' })
+  @ApiOkResponse({ description: 'Sessions unsigned past ENCOUNTERS_UNSIGNED_AFTER_HOURS, oldest first, a page at a time, with the charge lag' })
   list(@Ctx() context: CommandContext, @QueryParam() filter: UnsignedEncountersFilter) {
-    return this.queries.execute(new ListUnsignedEncounters(context.tenantId, context.now, filter.providerId));
+    return this.queries.execute(
+      new ListUnsignedEncounters(context.tenantId, context.now, { limit: filter.limit ?? DEFAULT_PAGE_SIZE, after: filter.after }, filter.providerId),
+    );
   }
 }

@@ -88,12 +88,26 @@ describe('unsigned-encounters projection', () => {
 
   it('lists sessions unsigned past the threshold, oldest first, with the charge lag of signed ones', async () => {
     const handler = new ListUnsignedEncountersHandler(new Database(db.appPool), new EncountersConfig(24));
-    const worklist = await handler.execute(new ListUnsignedEncounters(TENANT, new Date('2025-03-06T09:00:00Z')));
+    const worklist = await handler.execute(new ListUnsignedEncounters(TENANT, new Date('2025-03-06T09:00:00Z'), { limit: 100 }));
     expect(worklist.items.map((item) => [item.encounterId, item.hoursUnsigned])).toEqual([[late, 42]]);
     expect(worklist.chargeLag).toEqual({ signedLast30Days: 1, medianHoursToSign: 6 });
-    const later = await handler.execute(new ListUnsignedEncounters(TENANT, new Date('2025-03-06T10:00:00Z'), RENDERING_PROVIDER_ID));
+    const later = await handler.execute(new ListUnsignedEncounters(TENANT, new Date('2025-03-06T10:00:00Z'), { limit: 100 }, RENDERING_PROVIDER_ID));
     expect(later.items.map((item) => item.encounterId)).toEqual([late, revisedLate]);
-    const otherProvider = await handler.execute(new ListUnsignedEncounters(TENANT, new Date('2025-03-06T10:00:00Z'), newId()));
+    const otherProvider = await handler.execute(new ListUnsignedEncounters(TENANT, new Date('2025-03-06T10:00:00Z'), { limit: 100 }, newId()));
     expect(otherProvider.items).toEqual([]);
+  });
+
+  it('given more sessions than a page holds, when read page by page, then each comes once, oldest first', async () => {
+    const handler = new ListUnsignedEncountersHandler(new Database(db.appPool), new EncountersConfig(24));
+    const now = new Date('2025-03-06T10:00:00Z');
+    const first = await handler.execute(new ListUnsignedEncounters(TENANT, now, { limit: 1 }));
+    expect(first.items.map((item) => item.encounterId)).toEqual([late]);
+    expect(first.next).toEqual(expect.any(String));
+    const second = await handler.execute(new ListUnsignedEncounters(TENANT, now, { limit: 1, after: first.next! }));
+    expect(second.items.map((item) => item.encounterId)).toEqual([revisedLate]);
+    expect(second.next).toBeNull();
+    await expect(handler.execute(new ListUnsignedEncounters(TENANT, now, { limit: 1, after: 'bm90IGEgY3Vyc29y' }))).rejects.toMatchObject({
+      code: 'VALIDATION.FAILED',
+    });
   });
 });

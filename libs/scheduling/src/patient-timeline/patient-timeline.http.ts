@@ -1,9 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles } from '@revcycle/platform';
+import { Ctx, DEFAULT_PAGE_SIZE, PageQuery, Roles, type Page } from '@revcycle/platform';
 
 import { GetPatientTimeline, type PatientTimelineRow } from './patient-timeline.query';
 
@@ -14,8 +14,12 @@ export class PatientTimelineHttp {
 
   @Get(':patientId/timeline')
   @Roles('front_desk', 'clinician', 'biller', 'admin')
-  @ApiOperation({ summary: 'Everything that happened to a patient’s registration, sessions and encounters, in order' })
-  get(@Param('patientId', ParseUUIDPipe) patientId: string, @Ctx() context: CommandContext): Promise<PatientTimelineRow[]> {
-    return this.queries.execute(new GetPatientTimeline(context.tenantId, patientId));
+  @ApiOperation({ summary: 'Everything that happened to a patient’s registration, sessions and encounters, in order, a page at a time' })
+  get(
+    @Param('patientId', ParseUUIDPipe) patientId: string,
+    @Ctx() context: CommandContext,
+    @QueryParams() page: PageQuery,
+  ): Promise<Page<PatientTimelineRow>> {
+    return this.queries.execute(new GetPatientTimeline(context.tenantId, patientId, page.limit ?? DEFAULT_PAGE_SIZE, page.after));
   }
 }

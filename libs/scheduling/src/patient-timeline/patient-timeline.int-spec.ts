@@ -24,7 +24,9 @@ describe('Patient timeline', () => {
     { type: 'encounters.EncounterSigned', data: { encounterId: ENCOUNTER, patientId: PATIENT_ID, appointmentId: null, signedAt: '2025-03-05T10:00:00Z' } },
     { type: 'encounters.EncounterVoided', data: { encounterId: ENCOUNTER, reason: 'duplicate', wasSigned: true, voidedAt: '2025-03-05T11:00:00Z' } },
   ]);
-  const timeline = () => new GetPatientTimelineHandler(new Database(db.appPool)).execute(new GetPatientTimeline(TENANT, PATIENT_ID));
+  const page = (limit: number, after?: string) =>
+    new GetPatientTimelineHandler(new Database(db.appPool)).execute(new GetPatientTimeline(TENANT, PATIENT_ID, limit, after));
+  const timeline = async () => (await page(100)).items;
 
   it('lists every event about the patient in log order, resolving events that carry only another id', async () => {
     await project(db.appPool, new PatientTimelineProjection(), events);
@@ -42,6 +44,22 @@ describe('Patient timeline', () => {
     await project(db.appPool, new PatientTimelineProjection(), events);
     expect(await timeline()).toEqual(once);
   });
+
+  it('given more entries than a page holds, when read page by page, then every entry comes once, in order', async () => {
+    const whole = await timeline();
+    const pages = [await page(3)];
+    while (pages[pages.length - 1].next) pages.push(await page(3, pages[pages.length - 1].next!));
+    expect(pages.map((p) => p.items.length)).toEqual([3, 3, 1]);
+    expect(pages.flatMap((p) => p.items)).toEqual(whole);
+    expect(pages[pages.length - 1].next).toBeNull();
+  });
+
+  it.each(['not-a-cursor', Buffer.from('["1; DROP"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')])(
+    'refuses the cursor %p as bad input on `after`',
+    async (after) => {
+      await expect(page(3, after)).rejects.toMatchObject({ code: 'VALIDATION.FAILED', details: { violations: [{ path: 'after' }] } });
+    },
+  );
 
   it('never copies member ids or demographics into the timeline', async () => {
     expect(JSON.stringify(await timeline())).not.toContain('MEMBER-SYNTHETIC');
