@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { EventStoreHealth, EventStoreModule, prepareDatabase } from '@revcycle/event-store';
+import { EventStoreHealth, EventStoreModule, prepareDatabase, readModelStatementTimeoutFrom } from '@revcycle/event-store';
 
 import { ApiModule } from './api.module';
 import { closeOnSignal } from './close-on-signal';
@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   const app = await createApiApp(
     ApiModule.register({
       imports: [
-        EventStoreModule.forRoot({ appUrl: database.appUrl, migrations, runConsumers: process.env.RUN_WORKER !== 'false' }),
+        EventStoreModule.forRoot({
+          appUrl: database.appUrl,
+          migrations,
+          runConsumers: process.env.RUN_WORKER !== 'false',
+          readModelStatementTimeoutMs: readModelStatementTimeoutFrom(process.env),
+        }),
         ...contextModules,
         ...contextHttpModules,
       ],

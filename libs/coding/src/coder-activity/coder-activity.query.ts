@@ -22,7 +22,7 @@ export class ListCoderActivityHandler implements IQueryHandler<ListCoderActivity
   constructor(private readonly database: Database) {}
 
   async execute({ tenantId, from, to }: ListCoderActivityQuery): Promise<CoderActivitySummary[]> {
-    const { rows } = await this.database.pool.query(
+    const { rows } = await this.database.readModels.query(
       `SELECT actor_id AS "actorId",
               count(*) FILTER (WHERE activity = 'line_changed')::int AS "lineChanges",
               count(*) FILTER (WHERE activity <> 'line_changed')::int AS approvals,

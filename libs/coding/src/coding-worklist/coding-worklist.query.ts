@@ -36,7 +36,7 @@ export class ListCodingWorklistHandler implements IQueryHandler<ListCodingWorkli
   constructor(private readonly database: Database) {}
 
   async execute({ tenantId, filter }: ListCodingWorklistQuery): Promise<CodingWorklistRow[]> {
-    const { rows } = await this.database.pool.query(
+    const { rows } = await this.database.readModels.query(
       `SELECT encounter_id AS "encounterId", status, coding_version AS "codingVersion", to_char(date_of_service, 'YYYY-MM-DD') AS "dateOfService",
               opened_at AS "openedAt", updated_at AS "updatedAt", line_count AS "lineCount", total_charge_cents::int AS "totalChargeCents",
               error_rule_ids AS "errorRuleIds", warning_rule_ids AS "warningRuleIds"
@@ -54,7 +54,7 @@ export class SummarizeCodingWorklistHandler implements IQueryHandler<SummarizeCo
   constructor(private readonly database: Database) {}
 
   async execute({ tenantId, today }: SummarizeCodingWorklistQuery): Promise<CodingWorklistSummary> {
-    const pool = this.database.pool;
+    const pool = this.database.readModels;
     const age = await pool.query(
       `SELECT CASE WHEN $2::date - opened_at::date <= 2 THEN '0-2 days' WHEN $2::date - opened_at::date <= 7 THEN '3-7 days'
                    WHEN $2::date - opened_at::date <= 14 THEN '8-14 days' ELSE 'over 14 days' END AS bucket, count(*)::int AS drafts

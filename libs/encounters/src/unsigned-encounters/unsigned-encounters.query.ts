@@ -55,7 +55,7 @@ export class ListUnsignedEncountersHandler implements IQueryHandler<ListUnsigned
     const hours = this.config.unsignedAfterHours;
     const cutoff = new Date(now.getTime() - hours * HOUR_MS);
     const [endedAfter, encounterAfter] = readPageCursor(page.after, isWorklistKey) ?? [null, null];
-    const { rows } = await this.database.pool.query(
+    const { rows } = await this.database.readModels.query(
       `SELECT encounter_id, patient_id, appointment_id, rendering_provider_id, supervising_provider_id,
               to_char(date_of_service, 'YYYY-MM-DD') AS date_of_service, session_ended_at,
               to_char(session_ended_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ended_key
@@ -66,7 +66,7 @@ export class ListUnsignedEncountersHandler implements IQueryHandler<ListUnsigned
         ORDER BY session_ended_at, encounter_id LIMIT $6`,
       [tenantId, cutoff, providerId ?? null, endedAfter, encounterAfter, page.limit + 1],
     );
-    const lag = await this.database.pool.query(
+    const lag = await this.database.readModels.query(
       `SELECT count(*)::int AS signed,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM signed_at - session_ended_at) / 3600) AS median
          FROM encounters.unsigned_encounters_v1

@@ -77,7 +77,8 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     clearInterval(this.metricsTimer);
     await this.runner?.stop();
     await this.listener?.end().catch(() => undefined);
-    // The pool closes last, after the runner that uses it has stopped.
+    // The pools close last, after the runner that uses them has stopped.
+    if (this.database.readModels !== this.database.pool) await this.database.readModels.end();
     await this.database.pool.end();
   }
 

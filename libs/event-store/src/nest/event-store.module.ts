@@ -13,6 +13,10 @@ import { Database } from './database';
 import { EventStoreHealth } from './event-store.health';
 import { EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options';
 
+/** Reports and lists share a few connections: they cannot starve the commands' pool. */
+const READ_MODEL_POOL_SIZE = 8;
+const DEFAULT_READ_MODEL_STATEMENT_TIMEOUT_MS = 5_000;
+
 /**
  * Wires the PostgreSQL event store for a process: pool as `revcycle_app`, the store port, the command
  * pipeline, readiness, and (when `runConsumers`) the consumer runner over every `@EventConsumer()`.
@@ -29,9 +33,15 @@ export class EventStoreModule {
           provide: Database,
           useFactory: () => {
             const pool = new Pool({ connectionString: options.appUrl, max: options.poolSize ?? 20 });
+            const readModels = new Pool({
+              connectionString: options.appUrl,
+              max: READ_MODEL_POOL_SIZE,
+              statement_timeout: options.readModelStatementTimeoutMs ?? DEFAULT_READ_MODEL_STATEMENT_TIMEOUT_MS,
+            });
             // An idle client that loses its connection must not crash the process; the next query reconnects.
             pool.on('error', () => undefined);
-            return new Database(pool);
+            readModels.on('error', () => undefined);
+            return new Database(pool, readModels);
           },
         },
         { provide: EventSchemaRegistry, useValue: new EventSchemaRegistry() },

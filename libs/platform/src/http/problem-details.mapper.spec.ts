@@ -51,6 +51,13 @@ describe('toProblem', () => {
     expect(toProblem(new NotFoundException('Cannot GET /patients?name=Zelda'), source).detail).toBe('Not found');
   });
 
+  it('answers a read-model statement cancelled at its timeout with 503, without the statement', () => {
+    const cancelled = Object.assign(new Error('canceling statement due to statement timeout: SELECT * FROM Zelda'), { code: '57014' });
+    const problem = toProblem(cancelled, source);
+    expect(problem).toMatchObject({ status: 503, code: 'READ_MODEL.QUERY_CANCELLED' });
+    expect(JSON.stringify(problem)).not.toContain('Zelda');
+  });
+
   it('turns anything else into a generic 500 without its message', () => {
     const problem = toProblem(new TypeError('Cannot read Zelda of undefined'), source);
     expect(problem).toMatchObject({ status: 500, code: 'INTERNAL' });

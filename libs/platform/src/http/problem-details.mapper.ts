@@ -24,6 +24,9 @@ export interface ProblemSource {
 
 const TYPE_BASE = 'https://revcycle.dev/problems/';
 
+/** SQLSTATE query_canceled, which a statement timeout raises (PostgreSQL docs, Appendix A). */
+const QUERY_CANCELED = '57014';
+
 /**
  * Maps anything thrown while serving a request to a problem document (house style P6): domain error
  * codes by family, Nest and Fastify HTTP errors by status, everything else to a generic 500. Bodies
@@ -40,6 +43,10 @@ export function toProblem(error: unknown, source: ProblemSource): ProblemDocumen
       return { ...problem(status, error.code, error.message), ...base, currentVersion: String(error.details.actualVersion) };
     }
     return { ...problem(statusOfCode(error.code), error.code, error.message), ...base };
+  }
+  // PostgreSQL cancelled a read-model statement at its timeout (LIM-3): the service is busy, not broken.
+  if ((error as { code?: unknown } | null)?.code === QUERY_CANCELED) {
+    return { ...problem(503, 'READ_MODEL.QUERY_CANCELLED', 'The query ran longer than allowed and was cancelled; narrow it or try again later'), ...base };
   }
   const status = httpStatusOf(error);
   if (status !== undefined && status < 500) {

@@ -54,7 +54,7 @@ export class ListAuthorizationUtilizationHandler implements IQueryHandler<ListAu
   constructor(private readonly database: Database) {}
 
   async execute({ tenantId, patientId }: ListAuthorizationUtilization): Promise<AuthorizationUtilizationRow[]> {
-    const { rows } = await this.database.pool.query(SQL, [tenantId, patientId]);
+    const { rows } = await this.database.readModels.query(SQL, [tenantId, patientId]);
     return rows.map((row) => ({
       authorizationId: row.authorization_id,
       payerId: row.payer_id,

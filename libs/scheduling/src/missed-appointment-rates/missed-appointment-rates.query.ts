@@ -26,7 +26,7 @@ export class ListMissedAppointmentRatesHandler implements IQueryHandler<ListMiss
   constructor(private readonly database: Database) {}
 
   async execute({ tenantId, fromMonth, toMonth }: ListMissedAppointmentRates): Promise<MissedAppointmentRateRow[]> {
-    const { rows } = await this.database.pool.query(
+    const { rows } = await this.database.readModels.query(
       `SELECT provider_id, to_char(service_month, 'YYYY-MM') AS month,
               count(*) FILTER (WHERE outcome IN ('kept', 'no_show', 'late_cancel'))::int AS due,
               count(*) FILTER (WHERE outcome = 'no_show')::int AS no_shows,

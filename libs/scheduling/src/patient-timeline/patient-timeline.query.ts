@@ -32,7 +32,7 @@ export class GetPatientTimelineHandler implements IQueryHandler<GetPatientTimeli
 
   async execute({ tenantId, patientId, limit, after }: GetPatientTimeline): Promise<Page<PatientTimelineRow>> {
     const [position] = readPageCursor(after, isTimelineKey) ?? [null];
-    const { rows } = await this.database.pool.query(
+    const { rows } = await this.database.readModels.query(
       `SELECT global_position::text AS position, event_id, occurred_at, kind, appointment_id, encounter_id, details
          FROM scheduling.patient_timeline_v1
         WHERE tenant_id = $1 AND patient_id = $2 AND ($3::bigint IS NULL OR global_position > $3)

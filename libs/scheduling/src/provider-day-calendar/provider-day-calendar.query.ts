@@ -26,7 +26,7 @@ export class GetProviderDayCalendarHandler implements IQueryHandler<GetProviderD
   constructor(private readonly database: Database) {}
 
   async execute({ tenantId, providerId, date }: GetProviderDayCalendar): Promise<ProviderDayCalendarRow[]> {
-    const { rows } = await this.database.pool.query(
+    const { rows } = await this.database.readModels.query(
       `SELECT appointment_id, patient_id, location_id, series_id, modality, service_code, start_at, end_at, status, late_cancel
          FROM scheduling.provider_day_calendar_v1
         WHERE tenant_id = $1 AND provider_id = $2 AND date_of_service = $3
