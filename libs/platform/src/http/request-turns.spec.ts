@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { once } from 'node:events';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 
@@ -59,4 +60,14 @@ describe('RequestTurns', () => {
     await new Promise<void>((resolve) => turns.take(resolve));
     expect(ran).toEqual([0, 1, 2, 3, 4]);
   });
+
+  it('runs each piece of work in the async context it was handed over in', async () => {
+    const requests = new AsyncLocalStorage<string>();
+    const turns = new RequestTurns();
+    const seen = await Promise.all(
+      ['request 1', 'request 2', 'request 3'].map((id) => requests.run(id, () => new Promise<string | undefined>((resolve) => turns.take(() => resolve(requests.getStore()))))),
+    );
+    expect(seen).toEqual(['request 1', 'request 2', 'request 3']);
+  });
 });
+

@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -14,9 +16,20 @@ export class RequestTurns {
   private readonly waiting: Array<() => void> = [];
   private scheduled = false;
 
-  /** Runs `work` in a later turn, after any I/O that is ready by then. */
+  /**
+   * Runs `work` in a later turn, after any I/O that is ready by then, in the async context it was
+   * handed over in: turns are shared, and a request must not run in another's context.
+   */
   take(work: () => void): void {
-    this.waiting.push(work);
+    // Destroyed by hand: a resource left to the garbage collector costs a weak reference per request.
+    const context = new AsyncResource('RequestTurn', { requireManualDestroy: true });
+    this.waiting.push(() => {
+      try {
+        context.runInAsyncScope(work);
+      } finally {
+        context.emitDestroy();
+      }
+    });
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.next);
