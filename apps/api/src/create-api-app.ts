@@ -33,7 +33,8 @@ export interface ApiAppOptions {
 /**
  * Builds the configured, initialised, not yet listening API: Fastify with the body limit and
  * prototype-poisoning refusal, the CORS allow-list, request ids, logs, metrics, security headers, a
- * turn of the event loop per command and the OpenAPI document; the platform module brings the guard, pipe and problem filter. Used by main.ts, e2e specs and the API benchmark.
+ * turn of the event loop per command and the OpenAPI document; the platform module brings the
+ * guard, pipe and problem filter. Used by main.ts, e2e specs and the API benchmark.
  */
 export async function createApiApp(
   source: Type<unknown> | DynamicModule | NestApplicationBuilder,

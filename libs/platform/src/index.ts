@@ -6,7 +6,7 @@ export { signDevToken, type DevTokenRequest } from './auth/dev-token.signer';
 export { RouteAccessAudit } from './auth/route-access.audit';
 export { Ctx, IfMatch, setETag, commandContextOf, parseIfMatch } from './http/request-context.decorator';
 export { createValidationPipe, toViolations } from './http/validation.pipe';
-export { IsInstant } from './http/is-instant.decorator';
+export { IsInstant, IsLocalDateString } from './http/value-decorators';
 export { toProblem, statusOfCode, type ProblemDocument } from './http/problem-details.mapper';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { createPinoLogger, PinoLoggerService, type LoggerOptions } from './observability/logger.service';
@@ -21,6 +21,6 @@ export {
 export { installHttpObservability, requestIdFor } from './observability/http-observability.hooks';
 export { installRequestTurns, RequestTurns } from './http/request-turns';
 export { CorsPolicy, resolveCorsPolicy } from './http/cors-policy';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery, pageCursor, pageOf, readPageCursor, type Page } from './http/page';
+export { MAX_PAGE_SIZE, PageQuery, pageOf, readPageCursor, type Page } from './http/page';
 export { ReadinessSource, assessReadiness, type ReadinessReport } from './health/readiness.port';
 export { PlatformModule, type PlatformOptions } from './platform.module';

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, DEFAULT_PAGE_SIZE, PageQuery, Roles } from '@revcycle/platform';
+import { Ctx, PageQuery, Roles } from '@revcycle/platform';
 
 import { ListUnsignedEncounters } from './unsigned-encounters.query';
 
@@ -23,8 +23,6 @@ export class UnsignedEncountersController {
   @Roles('clinician', 'biller', 'admin')
   @ApiOkResponse({ description: 'Sessions unsigned past ENCOUNTERS_UNSIGNED_AFTER_HOURS, oldest first, a page at a time, with the charge lag' })
   list(@Ctx() context: CommandContext, @QueryParam() filter: UnsignedEncountersFilter) {
-    return this.queries.execute(
-      new ListUnsignedEncounters(context.tenantId, context.now, { limit: filter.limit ?? DEFAULT_PAGE_SIZE, after: filter.after }, filter.providerId),
-    );
+    return this.queries.execute(new ListUnsignedEncounters(context.tenantId, context.now, filter, filter.providerId));
   }
 }

@@ -5,7 +5,7 @@ import { ValidationFailed } from '@revcycle/kernel';
 
 /** LIM-3 (security.md §4): no list answers more than 200 items at once. */
 export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 
 /** The query parameters of a list read page by page: how many, and after which item. */
 export class PageQuery {
@@ -15,7 +15,7 @@ export class PageQuery {
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  limit?: number;
+  limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ description: 'The `next` of the previous page; absent for the first page' })
   @IsOptional()
@@ -34,7 +34,7 @@ export interface Page<T> {
  * The cursor of a keyset page: the sort key of the last item, opaque to clients. Keyset rather than
  * offset, so items recorded while a client pages through never shift it into skips or repeats.
  */
-export function pageCursor(key: ReadonlyArray<string | number>): string {
+function pageCursor(key: ReadonlyArray<string | number>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, DEFAULT_PAGE_SIZE, PageQuery, Roles, type Page } from '@revcycle/platform';
+import { Ctx, PageQuery, Roles, type Page } from '@revcycle/platform';
 
 import { GetPatientTimeline, type PatientTimelineRow } from './patient-timeline.query';
 
@@ -20,6 +20,6 @@ export class PatientTimelineHttp {
     @Ctx() context: CommandContext,
     @QueryParams() page: PageQuery,
   ): Promise<Page<PatientTimelineRow>> {
-    return this.queries.execute(new GetPatientTimeline(context.tenantId, patientId, page.limit ?? DEFAULT_PAGE_SIZE, page.after));
+    return this.queries.execute(new GetPatientTimeline(context.tenantId, patientId, page.limit, page.after));
   }
 }

@@ -3,9 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles } from '@revcycle/platform';
+import { Ctx, IsLocalDateString, Roles } from '@revcycle/platform';
 
-import { IsLocalDateString } from '../http-validation';
 import { GetProviderDayCalendar, type ProviderDayCalendarRow } from './provider-day-calendar.query';
 
 export class ProviderDayQuery {

@@ -5,11 +5,10 @@ import { ArrayMaxSize, IsIn, IsInt, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, IsInstant, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IsInstant, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { SessionRequest } from '../../appointment/book-appointment/book-appointment.http';
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString } from '../../http-validation';
 import { SERIES_FREQUENCIES, type SeriesFrequency } from '../series-occurrences';
 import { MAX_SERIES_OCCURRENCES } from './schedule-appointment-series.command';
 import { ScheduleAppointmentSeriesMessage, type SeriesAccepted } from './schedule-appointment-series.handler';

@@ -5,10 +5,10 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, IsString, IsUUID, Lengt
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString, SERVICE_CODE } from '../../http-validation';
+import { SERVICE_CODE } from '../../http-validation';
 import { RecordAuthorizationMessage } from './record-authorization.handler';
 
 export class RecordAuthorizationRequest {

@@ -6,10 +6,9 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'clas
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString } from '../../http-validation';
 import type { CoveragePriority, SubscriberRelationship } from '../coverage.events';
 import { AddCoverageMessage } from './add-coverage.handler';
 

@@ -4,10 +4,9 @@ import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, IfMatch, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IfMatch, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString } from '../../http-validation';
 import { EndCoverageMessage } from './end-coverage.handler';
 
 export class EndCoverageRequest {

@@ -6,10 +6,9 @@ import { IsBoolean, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-va
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, IfMatch, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IfMatch, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString } from '../../http-validation';
 import { RecordEligibilityCheckMessage } from './record-eligibility-check.handler';
 
 export class EligibilityOutcomeDto {

@@ -6,10 +6,10 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Length, Matc
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString, SERVICE_CODE } from '../../http-validation';
+import { SERVICE_CODE } from '../../http-validation';
 import type { EstimateBasis } from '../good-faith-estimate.events';
 import { IssueGoodFaithEstimateMessage, type EstimateAccepted } from './issue-good-faith-estimate.handler';
 

@@ -5,10 +5,9 @@ import { IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, IfMatch, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IfMatch, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString } from '../../http-validation';
 import { LabelPart2RecordsMessage } from './label-part2-records.handler';
 
 export class Part2LabelDto {

@@ -6,10 +6,9 @@ import { ArrayUnique, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Ma
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString } from '../../http-validation';
 import { PostalAddressDto } from '../../practice/register-practice/register-practice.http';
 import { Part2LabelDto } from '../label-part2-records/label-part2-records.http';
 import type { ContactPreferences, Guarantor } from '../patient.events';

@@ -5,10 +5,9 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-valid
 import type { FastifyReply } from 'fastify';
 
 import type { CommandContext } from '@revcycle/kernel';
-import { Ctx, Roles, setETag } from '@revcycle/platform';
+import { Ctx, IsLocalDateString, Roles, setETag } from '@revcycle/platform';
 
 import { CommandDocs } from '../../http-docs';
-import { IsLocalDateString } from '../../http-validation';
 import { PROVIDER_CREDENTIALS, type ProviderCredential } from '../provider.events';
 import { EnrollProviderMessage } from './enroll-provider.handler';
 
